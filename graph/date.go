@@ -1,0 +1,106 @@
+package graph
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// PartialDate is a calendar date known to the precision a text gives: a year ("2015"), a
+// month ("2015-12") or a day ("2015-12-21"). Month and Day are zero when unknown; the zero
+// PartialDate means no date at all.
+type PartialDate struct {
+	Year, Month, Day int
+}
+
+// Day returns the full date d of month m of year y.
+func Day(y, m, d int) PartialDate { return PartialDate{Year: y, Month: m, Day: d} }
+
+// IsZero reports whether no date is known.
+func (d PartialDate) IsZero() bool { return d.Year == 0 }
+
+// Precision is "year", "month", "day", or "" for the zero date.
+func (d PartialDate) Precision() string {
+	switch {
+	case d.Year == 0:
+		return ""
+	case d.Month == 0:
+		return "year"
+	case d.Day == 0:
+		return "month"
+	}
+	return "day"
+}
+
+// String formats the date in ISO 8601 at its precision: 2015, 2015-12 or 2015-12-21; "" for
+// the zero date.
+func (d PartialDate) String() string {
+	switch d.Precision() {
+	case "year":
+		return fmt.Sprintf("%04d", d.Year)
+	case "month":
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	case "day":
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	}
+	return ""
+}
+
+// Before orders dates by their earliest possible day; the zero date comes first.
+func (d PartialDate) Before(o PartialDate) bool {
+	if d.Year != o.Year {
+		return d.Year < o.Year
+	}
+	if d.Month != o.Month {
+		return d.Month < o.Month
+	}
+	return d.Day < o.Day
+}
+
+// ParsePartialDate reads an ISO 8601 date at year, month or day precision. It refuses
+// impossible dates (2021-02-30) and years outside 1000–9999.
+func ParsePartialDate(s string) (PartialDate, error) {
+	parts := strings.Split(s, "-")
+	if len(parts) > 3 || s == "" {
+		return PartialDate{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+	}
+	var n [3]int
+	widths := [3]int{4, 2, 2}
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || len(p) != widths[i] {
+			return PartialDate{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+		n[i] = v
+	}
+	d := PartialDate{Year: n[0], Month: n[1], Day: n[2]}
+	if err := d.Validate(); err != nil {
+		return PartialDate{}, fmt.Errorf("date %q: %w", s, err)
+	}
+	return d, nil
+}
+
+// Validate reports whether the known parts of d form a real calendar date.
+func (d PartialDate) Validate() error {
+	if d.Year < 1000 || d.Year > 9999 {
+		return fmt.Errorf("year %d out of range", d.Year)
+	}
+	if d.Month == 0 {
+		if d.Day != 0 {
+			return fmt.Errorf("day without month")
+		}
+		return nil
+	}
+	if d.Month < 1 || d.Month > 12 {
+		return fmt.Errorf("month %d out of range", d.Month)
+	}
+	if d.Day == 0 {
+		return nil
+	}
+	t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d.Day {
+		return fmt.Errorf("%04d-%02d has no day %d", d.Year, d.Month, d.Day)
+	}
+	return nil
+}

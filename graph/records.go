@@ -1,0 +1,185 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Records are what reads return: one node with its properties and the IDs of its neighbours,
+// both directions, so that a GraphQL field is one batched read. Lists of IDs are sorted in the
+// order documented on each field and hold no duplicates, however many documents state the
+// same edge.
+
+// ResolutionRecord is a resolution as the graph knows it from all its sources.
+type ResolutionRecord struct {
+	ID         ID
+	Reference  string
+	Titles     map[string]string // language → title
+	Adopted    PartialDate
+	Stage      string
+	Vote       *Vote
+	TabledBy   []ID // institutions (political groups), by code
+	AdoptedBy  []ID // institutions
+	Concerns   []ID // countries, by code
+	Mentions   []ID // countries, by code
+	Agreements []ID // agreements it refers to
+	Demands    []ID // in source order (document, position)
+	Stances    []ID // in source order (document, position)
+	Sources    []ID // documents, by ingest time
+}
+
+// CountryRecord is a country with what links to it.
+type CountryRecord struct {
+	ID           ID
+	Code         string
+	Names        map[string]string // language → name
+	Agreements   []ID              // agreements it is a party to
+	Institutions []ID              // institutions that belong to it
+}
+
+// AgreementRecord is an international agreement with what links to it.
+type AgreementRecord struct {
+	ID          ID
+	Kind        AgreementKind
+	Names       map[string]string
+	Parties     []ID // countries and institutions
+	Signed      PartialDate
+	InForce     PartialDate
+	Resolutions []ID // resolutions that refer to it, newest first
+	Demands     []ID // demands that target it
+}
+
+// InstitutionRecord is an institution with what links to it.
+type InstitutionRecord struct {
+	ID      ID
+	Key     string
+	Kind    InstitutionKind
+	Code    string
+	Names   map[string]string
+	Country ID   // "" when it belongs to no country
+	Demands []ID // demands addressed to it
+}
+
+// DemandRecord is one request of a resolution.
+type DemandRecord struct {
+	ID         ID
+	Text       string
+	Position   int
+	Resolution ID
+	Addressees []ID
+	Topics     []ID
+	Agreements []ID
+	Evidence   Evidence
+}
+
+// StanceRecord is one stance of a resolution.
+type StanceRecord struct {
+	ID         ID
+	Kind       StanceKind
+	Text       string
+	Position   int
+	Resolution ID
+	Evidence   Evidence
+}
+
+// TopicRecord is a topic with the demands about it.
+type TopicRecord struct {
+	ID      ID
+	Key     string
+	Names   map[string]string
+	Demands []ID
+}
+
+// DocumentRecord is a stored source text.
+type DocumentRecord struct {
+	ID         ID
+	Key        string
+	Kind       DocumentKind
+	Format     string
+	Language   string
+	SHA256     string
+	Name       string
+	IngestedAt time.Time
+	Text       string
+}
+
+// Evidence is where a fact was read: a document and a span of its normalised text.
+type Evidence struct {
+	Document ID
+	Span     Span
+	Quote    string
+}
+
+// ResolutionFilter selects resolutions; zero fields select all. Results are ordered newest
+// adoption first, then by reference.
+type ResolutionFilter struct {
+	Country   string // ISO code of a country the resolution concerns
+	Agreement ID     // an agreement it refers to
+}
+
+// DemandFilter selects demands; zero fields select all. Results are ordered by resolution
+// (newest first), then source order.
+type DemandFilter struct {
+	Country   string // ISO code: demands of resolutions concerning it, or addressed to its institutions
+	Addressee ID     // an institution the demand is addressed to
+	Agreement ID     // an agreement the demand targets
+}
+
+// AgreementFilter selects agreements; zero fields select all. Results are ordered by name.
+type AgreementFilter struct {
+	Country string // ISO code of a party
+}
+
+// Reader is the read side of the graph. Batched lookups return a slice as long as ids, with
+// nil (or "" for Kinds) where a node does not exist or is of another kind.
+type Reader interface {
+	Kinds(ctx context.Context, ids []ID) ([]NodeKind, error)
+	Resolutions(ctx context.Context, ids []ID) ([]*ResolutionRecord, error)
+	Countries(ctx context.Context, ids []ID) ([]*CountryRecord, error)
+	Agreements(ctx context.Context, ids []ID) ([]*AgreementRecord, error)
+	Institutions(ctx context.Context, ids []ID) ([]*InstitutionRecord, error)
+	Demands(ctx context.Context, ids []ID) ([]*DemandRecord, error)
+	Stances(ctx context.Context, ids []ID) ([]*StanceRecord, error)
+	Topics(ctx context.Context, ids []ID) ([]*TopicRecord, error)
+	Documents(ctx context.Context, ids []ID) ([]*DocumentRecord, error)
+
+	ListResolutions(ctx context.Context, f ResolutionFilter) ([]ID, error)
+	ListDemands(ctx context.Context, f DemandFilter) ([]ID, error)
+	ListAgreements(ctx context.Context, f AgreementFilter) ([]ID, error)
+	ListCountries(ctx context.Context) ([]ID, error) // countries present in the graph, by code
+}
+
+// PutStatus says what Put did.
+type PutStatus string
+
+// Put outcomes.
+const (
+	PutAdded     PutStatus = "added"     // the document was new
+	PutReplaced  PutStatus = "replaced"  // an older version of the same source was replaced
+	PutUnchanged PutStatus = "unchanged" // the same bytes were stored already: nothing written
+)
+
+// PutResult reports one document's write.
+type PutResult struct {
+	Document     ID
+	Status       PutStatus
+	QuadsAdded   int
+	QuadsRemoved int
+}
+
+// Writer is the write side of the graph. Each call is one transaction: after an error the
+// graph is as it was.
+type Writer interface {
+	// Put stores doc, replacing exactly what an earlier document with the same Source.Key
+	// said. Storing the same bytes (same SHA256) again writes nothing.
+	Put(ctx context.Context, doc *Document) (PutResult, error)
+	// PutBatch stores many documents in one transaction, with the semantics of Put for each.
+	PutBatch(ctx context.Context, docs []*Document) ([]PutResult, error)
+	// Delete removes exactly the quads the document contributed; facts other documents also
+	// state survive. It reports whether the document existed.
+	Delete(ctx context.Context, doc ID) (bool, error)
+}
+
+// ErrStoreLocked is returned by Open when another process holds the embedded store.
+var ErrStoreLocked = errors.New("the store is in use by another eurel process (a running server?)")

@@ -1,0 +1,119 @@
+// Package graph holds eurel's domain: the kinds of node and edge in the knowledge graph, their
+// stable identifiers, the Document that one source text contributes, and the Store that keeps
+// documents in Cayley and answers read queries.
+//
+// The package owns the vocabulary; ingest produces Documents from it and gql reads Records
+// through it. Neither of them sees a quad.
+package graph
+
+// NodeKind names the type of a node.
+type NodeKind string
+
+// Node kinds, as DESIGN.md lists them, plus Stance (a position that is not a demand).
+const (
+	KindResolution  NodeKind = "Resolution"
+	KindCountry     NodeKind = "Country"
+	KindAgreement   NodeKind = "Agreement"
+	KindInstitution NodeKind = "Institution"
+	KindDemand      NodeKind = "Demand"
+	KindStance      NodeKind = "Stance"
+	KindTopic       NodeKind = "Topic"
+	KindDocument    NodeKind = "Document"
+)
+
+// Predicate names a typed edge.
+type Predicate string
+
+// Edge predicates, as DESIGN.md lists them (HAS_STANCE keeps stances apart from demands).
+const (
+	Concerns    Predicate = "CONCERNS"     // Resolution → Country: its subject
+	Mentions    Predicate = "MENTIONS"     // Resolution → Country: named but not its subject
+	RefersTo    Predicate = "REFERS_TO"    // Resolution → Agreement
+	PartyTo     Predicate = "PARTY_TO"     // Country | Institution → Agreement
+	AdoptedBy   Predicate = "ADOPTED_BY"   // Resolution → Institution
+	TabledBy    Predicate = "TABLED_BY"    // Resolution → Institution (political group)
+	HasDemand   Predicate = "HAS_DEMAND"   // Resolution → Demand
+	HasStance   Predicate = "HAS_STANCE"   // Resolution → Stance
+	AddressedTo Predicate = "ADDRESSED_TO" // Demand → Institution
+	About       Predicate = "ABOUT"        // Demand → Topic
+	Targets     Predicate = "TARGETS"      // Demand → Agreement
+	Cites       Predicate = "CITES"        // Resolution → Resolution
+	BelongsTo   Predicate = "BELONGS_TO"   // Institution → Country
+	SourcePred  Predicate = "SOURCE"       // any node → Document it was read from
+)
+
+// DocumentKind says what a source text is.
+type DocumentKind string
+
+// Document kinds, as the GraphQL enum spells them.
+const (
+	DocOEILSummary       DocumentKind = "OEIL_SUMMARY"
+	DocOEILProcedureFile DocumentKind = "OEIL_PROCEDURE_FILE"
+	DocMotion            DocumentKind = "MOTION"
+	DocJointMotion       DocumentKind = "JOINT_MOTION"
+	DocTextAdopted       DocumentKind = "TEXT_ADOPTED"
+	DocODPRecord         DocumentKind = "ODP_RECORD"
+	DocOther             DocumentKind = "OTHER"
+)
+
+// AgreementKind classifies an international agreement.
+type AgreementKind string
+
+// Agreement kinds, as the GraphQL enum spells them.
+const (
+	AgreementPCA       AgreementKind = "PARTNERSHIP_AND_COOPERATION"
+	AgreementEPCA      AgreementKind = "ENHANCED_PARTNERSHIP_AND_COOPERATION"
+	AgreementAA        AgreementKind = "ASSOCIATION"
+	AgreementSAA       AgreementKind = "STABILISATION_AND_ASSOCIATION"
+	AgreementFTA       AgreementKind = "FREE_TRADE"
+	AgreementEPA       AgreementKind = "ECONOMIC_PARTNERSHIP"
+	AgreementFramework AgreementKind = "FRAMEWORK"
+	AgreementOther     AgreementKind = "OTHER"
+)
+
+// InstitutionKind classifies an institution, body or collective addressee.
+type InstitutionKind string
+
+// Institution kinds, as the GraphQL enum spells them.
+const (
+	InstEU                     InstitutionKind = "EU"
+	InstEUInstitution          InstitutionKind = "EU_INSTITUTION"
+	InstMemberStates           InstitutionKind = "MEMBER_STATES"
+	InstPoliticalGroup         InstitutionKind = "POLITICAL_GROUP"
+	InstGovernment             InstitutionKind = "GOVERNMENT"
+	InstParliament             InstitutionKind = "PARLIAMENT"
+	InstArmedForces            InstitutionKind = "ARMED_FORCES"
+	InstAuthorities            InstitutionKind = "AUTHORITIES"
+	InstInternationalOrg       InstitutionKind = "INTERNATIONAL_ORGANISATION"
+	InstInternationalCommunity InstitutionKind = "INTERNATIONAL_COMMUNITY"
+	InstOther                  InstitutionKind = "OTHER"
+)
+
+// StanceKind classifies a position the resolution takes without asking anyone to act.
+type StanceKind string
+
+// Stance kinds, as the GraphQL enum spells them.
+const (
+	StanceCondemns   StanceKind = "CONDEMNS"
+	StanceDeplores   StanceKind = "DEPLORES"
+	StanceRegrets    StanceKind = "REGRETS"
+	StanceCriticises StanceKind = "CRITICISES"
+	StanceConcerned  StanceKind = "CONCERNED"
+	StanceWelcomes   StanceKind = "WELCOMES"
+	StanceSupports   StanceKind = "SUPPORTS"
+	StanceStresses   StanceKind = "STRESSES"
+	StanceOther      StanceKind = "OTHER"
+)
+
+// Institution codes of the EU side, as Institution.code exposes them. Political groups use
+// their code from the reference table of groups (EPP, SD, RENEW, GREEN_EFA, ...).
+const (
+	CodeEU              = "EU"
+	CodeEP              = "EP"
+	CodeCommission      = "COMMISSION"
+	CodeCouncil         = "COUNCIL"
+	CodeEuropeanCouncil = "EUROPEAN_COUNCIL"
+	CodeVPHR            = "VPHR"
+	CodeEEAS            = "EEAS"
+	CodeMemberStates    = "MEMBER_STATES"
+)
