@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"errors"
 	"fmt"
 	"time"
 	"unicode/utf8"
@@ -182,3 +183,8 @@ func Quote(text string, s Span) (string, error) {
 	}
 	return text[start:end], nil
 }
+
+// ErrBadInput marks an error about the text given, not about eurel: an empty, binary, huge,
+// malformed or unsupported text. Parsers wrap it (errors.Is(err, ErrBadInput)) so that callers
+// can answer "your input" (exit code, GraphQL extensions.code BAD_INPUT) rather than "our fault".
+var ErrBadInput = errors.New("bad input")
