@@ -1,0 +1,199 @@
+package graph
+
+import (
+	"context"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/cayley/query/shape"
+	"github.com/cayleygraph/quad"
+)
+
+// pattern selects quads by the values fixed in some directions; nil matches anything. Every
+// read and the write path go through match and values, which pick the index to scan.
+type pattern struct {
+	s, p, o, l quad.Value
+}
+
+func (pt pattern) get(d quad.Direction) quad.Value {
+	switch d {
+	case quad.Subject:
+		return pt.s
+	case quad.Predicate:
+		return pt.p
+	case quad.Object:
+		return pt.o
+	case quad.Label:
+		return pt.l
+	}
+	return nil
+}
+
+// match returns the quads matching pt, labels included. The same triple under two labels
+// comes back twice.
+func (s *Store) match(ctx context.Context, pt pattern) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := s.scan(ctx, pt, func(ref refs.Ref) error {
+		q, err := s.qs.Quad(ref)
+		if err != nil {
+			return err
+		}
+		out = append(out, q)
+		return nil
+	})
+	return out, err
+}
+
+// values returns the distinct values in direction d of the quads matching pt, without
+// loading the other directions.
+func (s *Store) values(ctx context.Context, pt pattern, d quad.Direction) ([]quad.Value, error) {
+	var (
+		seen = map[any]bool{}
+		rs   []refs.Ref
+	)
+	err := s.scan(ctx, pt, func(ref refs.Ref) error {
+		v, err := s.qs.QuadDirection(ref, d)
+		if err != nil || v == nil {
+			return err
+		}
+		if k := v.Key(); !seen[k] {
+			seen[k] = true
+			rs = append(rs, v)
+		}
+		return nil
+	})
+	if err != nil || len(rs) == 0 {
+		return nil, err
+	}
+	return cgraph.ValuesOf(ctx, s.qs, rs)
+}
+
+// ids returns the distinct node IDs in direction d of the quads matching pt.
+func (s *Store) ids(ctx context.Context, pt pattern, d quad.Direction) ([]ID, error) {
+	vals, err := s.values(ctx, pt, d)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ID, 0, len(vals))
+	for _, v := range vals {
+		if id := idOfValue(v); id != "" {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+// scan calls fn with the reference of every quad matching pt. On a kv store (bolt) it scans
+// one index prefix: subject+predicate, object+predicate or label, and checks the other
+// directions on the quad's references; elsewhere it lets Cayley's optimiser plan the
+// intersection.
+func (s *Store) scan(ctx context.Context, pt pattern, fn func(refs.Ref) error) error {
+	var (
+		dirs []quad.Direction
+		vals []quad.Value
+	)
+	for _, d := range quad.Directions {
+		if v := pt.get(d); v != nil {
+			dirs = append(dirs, d)
+			vals = append(vals, v)
+		}
+	}
+	rs, err := s.refsOf(ctx, vals)
+	if err != nil {
+		return err
+	}
+	fixed := map[quad.Direction]refs.Ref{}
+	for i, r := range rs {
+		if !present(r) {
+			return nil // a value the store has never seen: nothing matches
+		}
+		fixed[dirs[i]] = r
+	}
+
+	var it iterator.Scanner
+	if _, ok := s.qs.(*kv.QuadStore); ok && len(fixed) > 0 {
+		it = kvScan(s.qs, fixed).Iterate()
+	} else {
+		var q shape.Quads
+		for _, d := range dirs {
+			q = append(q, shape.QuadFilter{Dir: d, Values: shape.Fixed{fixed[d]}})
+		}
+		it = shape.BuildIterator(ctx, s.qs, q).Iterate()
+		fixed = nil // the iterator checks every direction
+	}
+	defer it.Close()
+outer:
+	for it.Next(ctx) {
+		ref := it.Result()
+		for d, want := range fixed {
+			got, err := s.qs.QuadDirection(ref, d)
+			if err != nil {
+				return err
+			}
+			if got == nil || got.Key() != want.Key() {
+				continue outer
+			}
+		}
+		if err := fn(ref); err != nil {
+			return err
+		}
+	}
+	return it.Err()
+}
+
+// kvScan scans the best index of the kv store for the fixed directions: subject (+predicate),
+// object (+predicate (+subject)), or label. Directions the prefix does not cover are checked
+// by scan.
+func kvScan(qs cgraph.QuadStore, fixed map[quad.Direction]refs.Ref) iterator.Shape {
+	var ind kv.QuadIndex
+	switch {
+	case fixed[quad.Subject] != nil:
+		ind = indexSP
+	case fixed[quad.Object] != nil:
+		ind = indexOPS
+	case fixed[quad.Label] != nil:
+		ind = labelIndex
+	default:
+		return qs.QuadIterator(quad.Predicate, fixed[quad.Predicate])
+	}
+	var prefix []uint64
+	for _, d := range ind.Dirs {
+		r, ok := fixed[d].(kv.Int64Value)
+		if !ok {
+			break
+		}
+		prefix = append(prefix, uint64(r))
+	}
+	return kv.IndexScan{Index: ind, Values: prefix}.BuildIterator(qs)
+}
+
+// present reports whether a reference returned by RefsOf names a stored value: memstore gives
+// nil for unknown values, kv stores a zero Int64Value.
+func present(r refs.Ref) bool {
+	if r == nil {
+		return false
+	}
+	if v, ok := r.(kv.Int64Value); ok && v == 0 {
+		return false
+	}
+	return true
+}
+
+// refsOf resolves values to the backend's references; a value the store does not hold gets a
+// reference for which present is false.
+func (s *Store) refsOf(ctx context.Context, vals []quad.Value) ([]refs.Ref, error) {
+	if bn, ok := s.qs.(refs.BatchNamer); ok {
+		return bn.RefsOf(ctx, vals)
+	}
+	out := make([]refs.Ref, len(vals))
+	for i, v := range vals {
+		r, err := s.qs.ValueOf(v)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	return out, nil
+}

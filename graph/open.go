@@ -1,0 +1,151 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // registers Cayley's bbolt backend (cayley CLI tools can open the same directory)
+	"github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	"go.etcd.io/bbolt"
+)
+
+// Backends accepted by Config.Backend.
+const (
+	BackendBolt     = "bolt"     // embedded bbolt file in a directory (the default)
+	BackendMemory   = "memory"   // in-process, for tests; lost on Close
+	BackendPostgres = "postgres" // shared PostgreSQL database; Path is the DSN
+)
+
+// DefaultOpenTimeout is how long Open waits for another process's lock on the bolt file.
+const DefaultOpenTimeout = 2 * time.Second
+
+// Config says which store to open.
+type Config struct {
+	Backend     string        // "bolt" (default; the kv/bbolt embedded store, a directory), "memory" (tests), "postgres"
+	Path        string        // directory for bolt (created if missing); DSN for postgres
+	OpenTimeout time.Duration // how long to wait for another process's lock on the bolt file; default 2s
+}
+
+// boltFile is the database file inside the store directory; the name is the one Cayley's own
+// bbolt backend uses, so that Cayley's tools can open a copy of the directory.
+const boltFile = "indexes.bolt"
+
+// Open opens (creating if needed) the store that cfg describes. For bolt, when another
+// process holds the file for longer than cfg.OpenTimeout, it returns an error wrapping
+// ErrStoreLocked. A bolt store is created with a label index, which Open checks is there, so
+// that replacing or deleting a document reads only that document's quads.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	switch cfg.Backend {
+	case "", BackendBolt:
+		return openBolt(ctx, cfg)
+	case BackendMemory:
+		return newStore(memstore.New(), BackendMemory, "", true), nil
+	case BackendPostgres:
+		return openPostgres(ctx, cfg)
+	}
+	return nil, fmt.Errorf("unknown store backend %q (want %q, %q or %q)", cfg.Backend, BackendBolt, BackendMemory, BackendPostgres)
+}
+
+// labelIndex indexes quads by label: what deleting or replacing a document looks up.
+var labelIndex = kv.QuadIndex{Dirs: []quad.Direction{quad.Label}}
+
+var addLabelIndex sync.Once
+
+// enableLabelIndex appends the label index to kv.DefaultQuadIndexes, which kv.Init writes
+// into a new store's metadata (the CAYLEY_KV_INDEXES variable is ignored by this Cayley). It
+// changes the default for every kv store this process creates.
+func enableLabelIndex() {
+	addLabelIndex.Do(func() {
+		for _, ind := range kv.DefaultQuadIndexes {
+			if slices.Equal(ind.Dirs, labelIndex.Dirs) {
+				return
+			}
+		}
+		kv.DefaultQuadIndexes = append(kv.DefaultQuadIndexes, labelIndex)
+	})
+}
+
+func openBolt(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.Path == "" {
+		return nil, errors.New("bolt store: no directory given")
+	}
+	if err := os.MkdirAll(cfg.Path, 0o700); err != nil {
+		return nil, fmt.Errorf("bolt store: %w", err)
+	}
+	timeout := cfg.OpenTimeout
+	if timeout <= 0 {
+		timeout = DefaultOpenTimeout
+	}
+	// Cayley's bbolt backend opens the file with no timeout: a second process would hang
+	// forever on the file lock. Open it here and hand it to kv.New.
+	db, err := hbolt.Open(filepath.Join(cfg.Path, boltFile), &bbolt.Options{Timeout: timeout})
+	if errors.Is(err, bbolt.ErrTimeout) {
+		return nil, fmt.Errorf("store %s is in use by another eurel process (a running server?): %w", cfg.Path, ErrStoreLocked)
+	} else if err != nil {
+		return nil, fmt.Errorf("bolt store %s: %w", cfg.Path, err)
+	}
+	jdb := &joinKV{KV: db}
+	qs, err := initKV(ctx, jdb)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("bolt store %s: %w", cfg.Path, err)
+	}
+	st := newStore(qs, BackendBolt, cfg.Path, false)
+	st.kvdb = jdb
+	return st, nil
+}
+
+// initKV creates Cayley's buckets in a new kv database (with the label index), checks the
+// indexes the store reads with, and opens it without bloom filters: they cost ~300 MB and a
+// full rescan of the log on every open, and every write here is checked against the indexes.
+func initKV(ctx context.Context, db hkv.KV) (cgraph.QuadStore, error) {
+	enableLabelIndex()
+	if err := kv.Init(db, kvOptions); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return nil, err
+	}
+	if err := checkIndexes(ctx, db); err != nil {
+		return nil, err
+	}
+	return kv.New(db, kvOptions)
+}
+
+// kvOptions are the options kv stores are opened with.
+var kvOptions = cgraph.Options{kv.OptNoBloom: true}
+
+// kvIndexes are the indexes matchKV scans; the store must have all of them.
+var (
+	indexSP  = kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	indexOPS = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+)
+
+func checkIndexes(ctx context.Context, db hkv.KV) error {
+	var have []kv.QuadIndex
+	err := hkv.View(ctx, db, func(tx hkv.Tx) error {
+		data, err := tx.Get(ctx, hkv.Key{[]byte("meta"), []byte("indexes")})
+		if err != nil {
+			return fmt.Errorf("reading index metadata: %w", err)
+		}
+		return json.Unmarshal(data, &have)
+	})
+	if err != nil {
+		return err
+	}
+	for _, want := range []kv.QuadIndex{indexSP, indexOPS, labelIndex} {
+		if !slices.ContainsFunc(have, func(h kv.QuadIndex) bool { return slices.Equal(h.Dirs, want.Dirs) }) {
+			return fmt.Errorf("the store has no %v index (created by another tool?); export it and import it into a new store", want.Dirs)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,377 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+)
+
+// Store keeps documents in Cayley and answers read queries. It is safe for concurrent use:
+// writes are serialised by a mutex (so that Put's check of the stored SHA256 and its write
+// are atomic); reads run concurrently with each other and, on bolt, with writes, each read
+// transaction seeing a write either entirely or not at all. The memory backend, which has no
+// locking of its own, serialises reads against writes with a RWMutex.
+type Store struct {
+	qs      cgraph.QuadStore
+	kvdb    *joinKV // the kv database under qs (bolt); nil for other backends
+	backend string
+	path    string
+
+	wmu       sync.Mutex   // held by every write, for its read-check-write
+	rmu       sync.RWMutex // readers RLock; writers Lock it on memory, and on a kv store to reopen it
+	lockReads bool         // memory: writers hold rmu for the whole write
+
+	closeOnce sync.Once
+	closed    chan struct{}
+
+	cmu    sync.Mutex
+	counts map[NodeKind]int64 // distinct nodes per kind; nil until Stats first runs
+}
+
+var (
+	_ Reader = (*Store)(nil)
+	_ Writer = (*Store)(nil)
+)
+
+// ErrClosed is returned by every method of a closed Store.
+var ErrClosed = errors.New("graph store is closed")
+
+func newStore(qs cgraph.QuadStore, backend, path string, lockReads bool) *Store {
+	return &Store{qs: qs, backend: backend, path: path, lockReads: lockReads, closed: make(chan struct{})}
+}
+
+// Backend is the backend the store was opened with: "bolt", "memory" or "postgres".
+func (s *Store) Backend() string { return s.backend }
+
+// Close waits for a write in progress, then closes the store. Closing twice is harmless.
+func (s *Store) Close() error {
+	var err error
+	s.closeOnce.Do(func() {
+		s.wmu.Lock()
+		defer s.wmu.Unlock()
+		s.rmu.Lock()
+		defer s.rmu.Unlock()
+		close(s.closed)
+		err = s.qs.Close()
+	})
+	return err
+}
+
+func (s *Store) isClosed() bool {
+	select {
+	case <-s.closed:
+		return true
+	default:
+		return false
+	}
+}
+
+// readLock guards a public read; it returns the function that ends it.
+func (s *Store) readLock() (func(), error) {
+	s.rmu.RLock()
+	if s.isClosed() {
+		s.rmu.RUnlock()
+		return nil, ErrClosed
+	}
+	return s.rmu.RUnlock, nil
+}
+
+// writeLock guards a write; it returns the function that ends it.
+func (s *Store) writeLock() (func(), error) {
+	s.wmu.Lock()
+	if s.isClosed() {
+		s.wmu.Unlock()
+		return nil, ErrClosed
+	}
+	if s.lockReads {
+		s.rmu.Lock()
+		return func() { s.rmu.Unlock(); s.wmu.Unlock() }, nil
+	}
+	return s.wmu.Unlock, nil
+}
+
+// Put stores doc in one transaction, replacing exactly what an earlier document with the
+// same Source.Key said. Storing the same SHA256 again writes nothing (PutUnchanged). A
+// document that fails Validate is refused with an error wrapping ErrInvalidDocument, and
+// nothing is written. A zero Source.IngestedAt is stored as the time of the write.
+func (s *Store) Put(ctx context.Context, doc *Document) (PutResult, error) {
+	res, err := s.PutBatch(ctx, []*Document{doc})
+	if err != nil {
+		return PutResult{}, err
+	}
+	return res[0], nil
+}
+
+// PutBatch stores many documents in one transaction (for bulk ingestion: one commit instead
+// of one per document), with the semantics of Put for each, in order: a later document with
+// the same Source.Key as an earlier one in the batch replaces it. Results are in the order of
+// docs. If any document is invalid, or the write fails, nothing at all is written and the
+// error names the document (a *BatchError).
+func (s *Store) PutBatch(ctx context.Context, docs []*Document) ([]PutResult, error) {
+	lowered := make([][]quad.Quad, len(docs))
+	now := time.Now()
+	for i, doc := range docs {
+		if doc != nil && doc.Source.IngestedAt.IsZero() {
+			cp := *doc
+			cp.Source.IngestedAt = now
+			doc = &cp
+		}
+		q, err := lower(doc)
+		if err != nil {
+			return nil, batchError(docs, i, err)
+		}
+		lowered[i] = q
+	}
+	plans := make([]docPlan, len(docs))
+	for i, doc := range docs {
+		plans[i] = docPlan{id: doc.Source.ID(), sha: strings.ToLower(doc.Source.SHA256), quads: lowered[i]}
+	}
+	results, err := s.write(ctx, plans)
+	if err != nil {
+		var pe *planError
+		if errors.As(err, &pe) {
+			return nil, batchError(docs, pe.index, pe.err)
+		}
+		return nil, err
+	}
+	return results, nil
+}
+
+// docPlan is one document to write: its quads, all labelled with it.
+type docPlan struct {
+	id    ID
+	sha   string // when equal to the stored document's SHA256, nothing is written
+	quads []quad.Quad
+}
+
+type planError struct {
+	index int
+	err   error
+}
+
+func (e *planError) Error() string { return e.err.Error() }
+
+// write stores documents in one transaction. Each document's new quads are diffed against
+// what the store (or an earlier plan of the same batch) holds under its label: quads that
+// stay are not touched, the others are removed or added, so that no delta is ever a
+// duplicate add or a missing removal.
+func (s *Store) write(ctx context.Context, plans []docPlan) ([]PutResult, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	unlock, err := s.writeLock()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+
+	tx := cgraph.NewTransactionN(len(plans) * 128)
+	results := make([]PutResult, len(plans))
+	pending := map[ID]map[quadKey]quad.Quad{} // documents already planned in this batch
+	var kindChanges []quad.Quad
+	for i, plan := range plans {
+		id := plan.id
+		results[i].Document = id
+		old, ok := pending[id]
+		if !ok {
+			q, err := s.match(ctx, pattern{l: id.IRI()})
+			if err != nil {
+				return nil, &planError{i, err}
+			}
+			old = keyed(q)
+		}
+		if plan.sha != "" && storedSHA(old, id) == plan.sha {
+			results[i].Status = PutUnchanged
+			continue
+		}
+		results[i].Status = PutAdded
+		if len(old) > 0 {
+			results[i].Status = PutReplaced
+		}
+		next := keyed(plan.quads)
+		for k, q := range old {
+			if _, keep := next[k]; !keep {
+				tx.RemoveQuad(q)
+				results[i].QuadsRemoved++
+				if q.Predicate == pKind {
+					kindChanges = append(kindChanges, q)
+				}
+			}
+		}
+		for _, q := range plan.quads {
+			if _, had := old[keyOf(q)]; !had {
+				tx.AddQuad(q)
+				results[i].QuadsAdded++
+				if q.Predicate == pKind {
+					kindChanges = append(kindChanges, q)
+				}
+			}
+		}
+		pending[id] = next
+	}
+	if len(tx.Deltas) == 0 {
+		return results, nil
+	}
+	if err := s.apply(ctx, tx, kindChanges); err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+// BatchError says which document of a batch made it fail.
+type BatchError struct {
+	Index int    // position in the batch
+	Key   string // its Source.Key
+	Err   error
+}
+
+func (e *BatchError) Error() string {
+	return fmt.Sprintf("document %d (%q): %v", e.Index, e.Key, e.Err)
+}
+
+func (e *BatchError) Unwrap() error { return e.Err }
+
+func batchError(docs []*Document, i int, err error) error {
+	key := ""
+	if docs[i] != nil {
+		key = docs[i].Source.Key
+	}
+	return &BatchError{Index: i, Key: key, Err: err}
+}
+
+// Delete removes exactly the quads labelled with the document (its own node's facts
+// included); what other documents also state survives. It reports whether the document
+// existed. It never removes a node as such, which would also cut other documents' links.
+func (s *Store) Delete(ctx context.Context, doc ID) (bool, error) {
+	unlock, err := s.writeLock()
+	if err != nil {
+		return false, err
+	}
+	defer unlock()
+	old, err := s.match(ctx, pattern{l: doc.IRI()})
+	if err != nil || len(old) == 0 {
+		return false, err
+	}
+	tx := cgraph.NewTransactionN(len(old))
+	var kindChanges []quad.Quad
+	for _, q := range old {
+		tx.RemoveQuad(q)
+		if q.Predicate == pKind {
+			kindChanges = append(kindChanges, q)
+		}
+	}
+	return true, s.apply(ctx, tx, kindChanges)
+}
+
+// apply writes a transaction: one ApplyDeltas, one backend transaction. Every delta is
+// checked (no IgnoreDup, no IgnoreMissing): adds are of quads the store does not have and
+// removals of quads it has, which keeps Cayley's node reference counts exact (adding a
+// duplicate and removing it later leaves orphaned nodes, upstream issues #675, #737, #945).
+// It keeps the node counters right when they are kept.
+func (s *Store) apply(ctx context.Context, tx *cgraph.Transaction, kindChanges []quad.Quad) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.cmu.Lock()
+	counting := s.counts != nil
+	s.cmu.Unlock()
+	var before map[kindOf]bool
+	if counting {
+		var err error
+		if before, err = s.kindsPresent(ctx, kindChanges); err != nil {
+			return err
+		}
+	}
+	if err := s.applyDeltas(ctx, tx.Deltas); err != nil {
+		return fmt.Errorf("writing to the %s store: %w", s.backend, err)
+	}
+	if counting {
+		after, err := s.kindsPresent(ctx, kindChanges)
+		s.cmu.Lock()
+		defer s.cmu.Unlock()
+		if err != nil {
+			s.counts = nil // recount on the next Stats
+			return nil
+		}
+		for k, was := range before {
+			switch is := after[k]; {
+			case is && !was:
+				s.counts[k.kind]++
+			case was && !is:
+				s.counts[k.kind]--
+			}
+		}
+	}
+	return nil
+}
+
+// applyDeltas applies deltas in one backend transaction. On kv (bolt), additions and removals
+// go through two ApplyDeltas calls joined into one transaction (see joinKV). After a failed
+// kv write the kv store is reopened: Cayley caches node IDs of IRIs created by the
+// rolled-back transaction.
+func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
+	strict := cgraph.IgnoreOpts{}
+	if s.kvdb == nil {
+		return s.qs.ApplyDeltas(deltas, strict)
+	}
+	var adds, dels []cgraph.Delta
+	for _, d := range deltas {
+		if d.Action == cgraph.Add {
+			adds = append(adds, d)
+		} else {
+			dels = append(dels, d)
+		}
+	}
+	err := s.kvdb.atomically(ctx, func() error {
+		if len(adds) > 0 {
+			if err := s.qs.ApplyDeltas(adds, strict); err != nil {
+				return err
+			}
+		}
+		if len(dels) > 0 {
+			return s.qs.ApplyDeltas(dels, strict)
+		}
+		return nil
+	})
+	if err != nil {
+		if qs, rerr := kv.New(s.kvdb, kvOptions); rerr == nil {
+			s.rmu.Lock() // lock order everywhere: wmu, then rmu
+			s.qs = qs    // the old one is dropped, not closed: closing it would close the database
+			s.rmu.Unlock()
+		}
+	}
+	return err
+}
+
+// storedSHA is the SHA256 a document's stored quads give for it, or "".
+func storedSHA(quads map[quadKey]quad.Quad, doc ID) string {
+	s := quad.ToString(doc.IRI())
+	p := quad.ToString(pSHA256)
+	for k, q := range quads {
+		if k[0] == s && k[1] == p {
+			if v, ok := q.Object.(quad.String); ok {
+				return strings.ToLower(string(v))
+			}
+		}
+	}
+	return ""
+}
+
+func keyOf(q quad.Quad) quadKey {
+	return quadKey{quad.ToString(q.Subject), quad.ToString(q.Predicate), quad.ToString(q.Object)}
+}
+
+func keyed(quads []quad.Quad) map[quadKey]quad.Quad {
+	m := make(map[quadKey]quad.Quad, len(quads))
+	for _, q := range quads {
+		m[keyOf(q)] = q
+	}
+	return m
+}
