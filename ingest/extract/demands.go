@@ -1,0 +1,566 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eurel/eurel/graph"
+)
+
+// verbClass says how a demand verb finds its addressees.
+type verbClass uint8
+
+const (
+	// objTo: "urges X to", "asks X to", "invite X à", "exhorte X à" (the object), "X are
+	// urged to", "X sont invités à" (the subject, in the passive), "urges that X ..." (the
+	// subject of the clause).
+	objTo verbClass = iota + 1
+	// objDe: "prie X de", "X sont priés de".
+	objDe
+	// callOn: "calls on/upon X to"; "calls for ..." names no addressee.
+	callOn
+	// aDe: "demande à X de", "exige de X que", "recommande à X de"; "demande que X ...";
+	// "demande la libération ..." names no addressee.
+	aDe
+	// appelle: "appelle X à"; "appelle à ..." names no addressee.
+	appelle
+	// that: "demands that X ...", "insists that X ...", "insiste pour que X ..."; otherwise
+	// no addressee.
+	that
+	// modal: "X should", "X must", "X devraient", "X doit": a demand only when its subject X
+	// is an addressee.
+	modal
+)
+
+// demandVerb is a demand verb: its class, and whether it makes a demand even when no
+// addressee follows ("urges the immediate release" does, "invited" alone does not).
+type demandVerb struct {
+	class    verbClass
+	bareOK   bool
+	language string
+}
+
+var demandVerbs = map[string]demandVerb{}
+
+func init() {
+	add := func(lang string, c verbClass, bare bool, forms ...string) {
+		for _, f := range forms {
+			demandVerbs[f] = demandVerb{class: c, bareOK: bare, language: lang}
+		}
+	}
+	add("en", callOn, true, "call", "calls", "called", "calling")
+	add("en", objTo, true, "urge", "urges", "urged", "urging", "request", "requests", "requested",
+		"exhort", "exhorts", "exhorted", "recommend", "recommends", "recommended")
+	add("en", objTo, false, "ask", "asks", "asked", "invite", "invites", "invited", "encourage", "encourages",
+		"encouraged", "instruct", "instructs", "instructed")
+	add("en", that, true, "demand", "demands", "demanded", "insist", "insists", "insisted")
+	add("en", modal, false, "should", "must", "ought")
+	add("fr", aDe, true, "demande", "demandent", "exige", "exigent", "recommande", "recommandent")
+	add("fr", objTo, false, "invite", "invitent", "engage", "engagent", "encourage", "encouragent")
+	add("fr", objTo, true, "exhorte", "exhortent")
+	add("fr", objDe, true, "prie", "prient")
+	add("fr", appelle, true, "appelle", "appellent", "appele")
+	add("fr", that, true, "insiste", "insistent")
+	add("fr", modal, false, "devrait", "devraient", "doit", "doivent", "devra", "devront")
+}
+
+// Small word classes, folded.
+var (
+	beAux = set("is", "are", "was", "were", "be", "been", "being", "est", "sont", "ete", "soit", "soient",
+		"sera", "seront", "etait", "etaient")
+	adverbs = set("strongly", "also", "further", "furthermore", "again", "once", "therefore", "moreover",
+		"urgently", "repeatedly", "explicitly", "expressly", "firmly", "fully", "deeply", "gravely",
+		"seriously", "extremely", "very", "particularly", "especially", "likewise", "equally", "instamment", "vivement", "egalement", "aussi", "notamment", "donc", "fermement",
+		"profondement", "particulierement", "encore", "en", "outre", "par", "ailleurs", "consequent",
+		"neanmoins", "toutefois", "enfin", "finally", "lastly", "not", "only", "but", "pleinement", "then")
+	determiners = set("the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "of",
+		"for", "with", "to", "by", "on", "at", "from", "without", "such", "any", "no", "whose", "who", "which",
+		"that", "should", "must", "would", "could", "may", "might", "will", "shall", "can", "cannot",
+		"la", "le", "l", "les", "un", "une", "des", "du", "de", "d", "sa", "son", "ses", "leur", "leurs",
+		"cette", "ce", "ces", "cet", "qui", "que", "qu", "dont", "pour", "sur", "ne", "devrait", "devraient",
+		"doit", "doivent", "pourrait", "pourraient", "peut", "peuvent")
+	coordinators = set("and", "but", "while", "whereas", ",", ";", "et", "mais", "tandis", "puis", "while")
+	leadNouns    = set("demands", "requests", "recommendations", "calls", "demandes", "recommandations",
+		"requetes", "appels", "exigences")
+	subjectStops = set(";", ":", "that", "que", "whereas", "considerant", "where", "when", "if", "si",
+		"lorsque", "quand", "which", "who", "qui")
+	toWords = set("to")
+	aWords  = set("a", "au", "aux")
+	deWords = set("de", "d")
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// trigger is a verb that heads a demand or a stance clause in a sentence.
+type trigger struct {
+	at     int              // token of the verb
+	stance graph.StanceKind // "" for a demand
+	addr   []string         // addressees of a demand
+	subj   int              // first token of the subject of a subject-based demand (modal, passive); -1 otherwise
+	after  bool             // the subject follows "that"/"que": the clause is the complement of what precedes
+}
+
+// clause is a demand or a stance with the code points and tokens it covers.
+type clause struct {
+	span   graph.Span
+	toks   rng
+	stance graph.StanceKind // "" for a demand
+	addr   []string
+}
+
+// skipAdverbs returns the first token from i on that is not an adverb of manner or time.
+func (d *doc) skipAdverbs(i, hi int) int {
+	for i < hi && adverbs[d.toks[i].Fold] {
+		i++
+	}
+	return i
+}
+
+// skipAdverbsBack returns the last token from i back that is not an adverb; -1 if none.
+func (d *doc) skipAdverbsBack(i int) int {
+	for i >= 0 && adverbs[d.toks[i].Fold] {
+		i--
+	}
+	return i
+}
+
+// nounOrInfinitive reports whether the token at p makes the verb after it a noun or an
+// infinitive: a determiner, a preposition, "to", a modal, a relative pronoun, or the French
+// "à" (but not "a", has).
+func (d *doc) nounOrInfinitive(p int) bool {
+	if p < 0 {
+		return false
+	}
+	t := d.toks[p]
+	if t.Fold == "a" {
+		return d.lang == "en" || t.Text == "à" || t.Text == "À"
+	}
+	return determiners[t.Fold]
+}
+
+// find returns the first token in [from, hi) among words, stopping at ; : or a full stop;
+// -1 when there is none.
+func (d *doc) find(from, hi int, words map[string]bool) int {
+	for i := from; i < hi && i < from+40; i++ {
+		f := d.toks[i].Fold
+		if words[f] {
+			return i
+		}
+		if f == ";" || f == ":" || f == "." {
+			return -1
+		}
+	}
+	return -1
+}
+
+// subjectWindow returns the subject of a verb or modal at token at of a sentence starting
+// at lo: the words before it back to a clause boundary (";", ":", "that", "que", a
+// relative pronoun), then, of those, the last comma-separated part, extended over the
+// parts before it that are themselves institutions ("the Commission, the Council and the
+// Member States should").
+func (d *doc) subjectWindow(lo, at int) rng {
+	s := lo
+	for i := at - 1; i >= lo; i-- {
+		f := d.toks[i].Fold
+		if subjectStops[f] || f == "'" && d.fold(i-1) == "qu" {
+			s = i + 1
+			break
+		}
+	}
+	a := s
+	for i := at - 1; i >= s; i-- {
+		if d.toks[i].Fold == "," {
+			a = i + 1
+			break
+		}
+	}
+	for a > s {
+		p := a - 2 // the part before the comma at a-1
+		b := s
+		for i := p; i >= s; i-- {
+			if d.toks[i].Fold == "," {
+				b = i + 1
+				break
+			}
+		}
+		if !d.onlyInstitutions(rng{b, a - 1}) {
+			break
+		}
+		a = b
+	}
+	return rng{a, at}
+}
+
+// listWords may stand between institutions in a list.
+var listWords = set("the", "its", "their", "and", "et", "l", "'", "la", "le", "les", "ses", "son", "sa", "both", "all", "of", "other", "autres")
+
+// onlyInstitutions reports whether tokens r are institutions (or countries) and list words only.
+func (d *doc) onlyInstitutions(r rng) bool {
+	if r.empty() {
+		return false
+	}
+	covered := make([]bool, r.hi-r.lo)
+	mark := func(t rng) {
+		for i := max(t.lo, r.lo); i < min(t.hi, r.hi); i++ {
+			covered[i-r.lo] = true
+		}
+	}
+	n := 0
+	for _, h := range d.instsIn(r) {
+		mark(h.toks)
+		n++
+	}
+	for _, c := range d.countriesIn(r) {
+		mark(c.toks)
+	}
+	for i := r.lo; i < r.hi; i++ {
+		if !covered[i-r.lo] && !listWords[d.toks[i].Fold] {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// thatWindow returns the subject of a that-clause starting at token from: up to its modal,
+// or twelve words.
+func (d *doc) thatWindow(from, hi int) rng {
+	end := min(hi, from+12)
+	for i := from; i < end; i++ {
+		if v, ok := demandVerbs[d.toks[i].Fold]; ok && v.class == modal || beAux[d.toks[i].Fold] {
+			return rng{from, i}
+		}
+	}
+	return rng{from, end}
+}
+
+// demandAt reads the demand a demand verb at token i of sentence s makes, if it makes one.
+func (d *doc) demandAt(s sentence, i int) (trigger, bool) {
+	v, ok := demandVerbs[d.toks[i].Fold]
+	if !ok || v.language != d.lang {
+		return trigger{}, false
+	}
+	lo, hi := s.toks.lo, s.toks.hi
+	t := trigger{at: i, subj: -1}
+	p := d.skipAdverbsBack(i - 1)
+	if p < lo {
+		p = -1
+	}
+	if v.class != modal && d.nounOrInfinitive(p) {
+		return trigger{}, false // "a series of demands", "at the request of", "la demande"
+	}
+	if d.lang == "fr" && p >= 0 && (d.toks[p].Fold == "se" || d.toks[p].Fold == "'" && d.fold(p-1) == "s") {
+		return trigger{}, false // "s'engage à", "s'appelle"
+	}
+	passive := p >= 0 && beAux[d.toks[p].Fold]
+	j := d.skipAdverbs(i+1, hi)
+	subject := func(at int) {
+		w := d.subjectWindow(lo, at)
+		t.subj, t.addr = w.lo, d.addressees(w)
+		t.after = w.lo > lo && (subjectStops[d.fold(w.lo-1)] || d.fold(w.lo-1) == "'")
+	}
+	object := func(from int, end map[string]bool) bool {
+		e := d.find(from, hi, end)
+		if e < 0 {
+			return v.bareOK
+		}
+		t.addr = d.addressees(rng{from, e})
+		return true
+	}
+	switch v.class {
+	case modal:
+		subject(i)
+		return t, len(t.addr) > 0
+	case callOn:
+		switch {
+		case passive && (d.fold(j) == "on" || d.fold(j) == "upon"):
+			subject(p)
+			return t, true
+		case d.fold(j) == "on" || d.fold(j) == "upon":
+			return t, object(j+1, toWords)
+		case d.fold(j) == "for":
+			return t, true
+		}
+		return trigger{}, false
+	case that:
+		switch f := d.fold(j); {
+		case f == "that" || f == "que" || f == "qu":
+			t.addr = d.addressees(d.thatWindow(j+1, hi))
+		case f == "pour" && (d.fold(j+1) == "que" || d.fold(j+1) == "qu"):
+			t.addr = d.addressees(d.thatWindow(j+2, hi))
+		}
+		return t, true
+	case aDe:
+		switch f := d.fold(j); {
+		case aWords[f]:
+			return t, object(j, deWords)
+		case f == "que" || f == "qu":
+			t.addr = d.addressees(d.thatWindow(j+1, hi))
+		case f == "de" || f == "d":
+			// "exige de la Commission qu'elle ...": the object runs to que
+			if e := d.find(j+1, hi, set("que", "qu")); e > 0 {
+				t.addr = d.addressees(rng{j + 1, e})
+			}
+		}
+		return t, true
+	case appelle:
+		if passive {
+			subject(p)
+			return t, true
+		}
+		if aWords[d.fold(j)] {
+			return t, true
+		}
+		return t, object(j, aWords)
+	case objTo, objDe:
+		end := toWords
+		if d.lang == "fr" {
+			end = aWords
+			if v.class == objDe {
+				end = deWords
+			}
+		}
+		if passive {
+			subject(p)
+			return t, true
+		}
+		if f := d.fold(j); f == "that" || f == "que" || f == "qu" {
+			t.addr = d.addressees(d.thatWindow(j+1, hi))
+			return t, true
+		}
+		if end[d.fold(j)] || d.fold(j) == "for" {
+			return t, v.bareOK
+		}
+		return t, object(j, end)
+	}
+	return trigger{}, false
+}
+
+// triggers returns the demand and stance verbs of a sentence, in order.
+func (d *doc) triggers(s sentence) []trigger {
+	var out []trigger
+	for i := s.toks.lo; i < s.toks.hi; i++ {
+		if t, ok := d.demandAt(s, i); ok {
+			out = append(out, t)
+			continue
+		}
+		if k, ok := d.stanceAt(i); ok && d.stanceHeadsClause(s, i) {
+			out = append(out, trigger{at: i, stance: k, subj: -1})
+		}
+	}
+	return out
+}
+
+// stanceHeadsClause reports whether a verb of position at token i is near enough the start
+// of its clause to head it: within its sentence's first twelve words, or within seven
+// words after a coordinator.
+func (d *doc) stanceHeadsClause(s sentence, i int) bool {
+	if i-s.toks.lo <= 12 {
+		return true
+	}
+	for j := i - 1; j >= s.toks.lo && j >= i-7; j-- {
+		if coordinators[d.toks[j].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatorBefore returns the nearest coordinator within the seven tokens before i and
+// after token after; -1 if none.
+func (d *doc) coordinatorBefore(i, after int) int {
+	for j := i - 1; j > after && j >= i-7; j-- {
+		if coordinators[d.toks[j].Fold] {
+			return j
+		}
+	}
+	return -1
+}
+
+// sentenceClauses cuts a sentence into its demand and stance clauses. The first verb's
+// clause starts with the sentence; a later verb starts a clause of its own when a
+// coordinator ("and", ",", ";", "et", "mais") comes shortly before it (or before its
+// subject); otherwise it lies inside the clause before it (its complement, a relative
+// clause) and is ignored, as is every verb after it until a semicolon. A subject-based
+// demand introduced by "that"/"que" right after a stance ("stressed that the Commission
+// should ...") turns that stance's clause into a demand. Each clause ends where the next
+// begins, coordinator excluded.
+func (d *doc) sentenceClauses(s sentence) []clause {
+	trigs := d.triggers(s)
+	type kept struct {
+		t         trigger
+		start     int // first token
+		endBefore int // the clause ends before this token (the next coordinator); -1: sentence end
+	}
+	var ks []kept
+	lastAt, nested := -1, false
+	for _, t := range trigs {
+		if len(ks) == 0 && !nested {
+			ks = append(ks, kept{t: t, start: s.toks.lo, endBefore: -1})
+			lastAt = t.at
+			continue
+		}
+		if len(ks) == 0 {
+			continue
+		}
+		prev := &ks[len(ks)-1]
+		if t.subj >= 0 && t.after {
+			if prev.t.stance != "" && !nested && t.stance == "" && prev.t.at < t.subj {
+				prev.t = t // "stressed that the Commission should": one demand
+			} else {
+				nested = true
+			}
+			lastAt = t.at
+			continue
+		}
+		c := -1
+		if t.subj >= 0 {
+			if t.subj-1 > lastAt && coordinators[d.fold(t.subj-1)] {
+				c = t.subj - 1
+			}
+		} else {
+			c = d.coordinatorBefore(t.at, lastAt)
+		}
+		if c >= 0 && d.toks[c].Fold == ";" {
+			nested = false
+		}
+		lastAt = t.at
+		if c < 0 || nested {
+			nested = true
+			continue
+		}
+		prev.endBefore = c
+		ks = append(ks, kept{t: t, start: c + 1, endBefore: -1})
+	}
+	var out []clause
+	for _, k := range ks {
+		start, end := s.start, s.end
+		if k.start > s.toks.lo {
+			start = d.toks[k.start].Start
+		}
+		endTok := s.toks.hi
+		if k.endBefore >= 0 {
+			end = d.toks[k.endBefore].Start
+			endTok = k.endBefore
+		}
+		if start >= end {
+			continue
+		}
+		sp := d.clip(graph.Span{Start: start, End: end})
+		if sp.Len() == 0 {
+			continue
+		}
+		out = append(out, clause{span: sp, toks: rng{k.start, endTok}, stance: k.t.stance, addr: k.t.addr})
+	}
+	return out
+}
+
+// lead is what a paragraph ending in a colon announces for the bullets after it: demands to
+// addressees, or stances of a kind.
+type lead struct {
+	stance graph.StanceKind // "" for demands
+	addr   []string
+}
+
+// leadOf reads the lead a sentence ending a paragraph with a colon makes, returning the
+// clauses of the sentence that stand on their own. A final demand clause ("Parliament
+// urged the Council to:") or stance clause ("Parliament condemned:") is the lead; a
+// sentence with no such verb but a noun announcing demands ("Le Parlement a adressé au
+// gouvernement du Kazakhstan une série de demandes :") is a lead of demands to the
+// institutions it names, the Parliament aside.
+func (d *doc) leadOf(s sentence) ([]clause, *lead) {
+	cl := d.sentenceClauses(s)
+	if n := len(cl); n > 0 {
+		last := cl[n-1]
+		return cl[:n-1], &lead{stance: last.stance, addr: last.addr}
+	}
+	for i := s.toks.lo; i < s.toks.hi; i++ {
+		if leadNouns[d.toks[i].Fold] {
+			return nil, &lead{addr: d.addressees(s.toks, graph.CodeEP)}
+		}
+	}
+	return nil, nil
+}
+
+// analyse returns the demand and stance clauses of the body, in text order. A paragraph
+// ending with a colon and followed by bullets may be a lead (see leadOf): then each bullet
+// up to the next paragraph that is not a bullet is one demand (or stance) of the lead,
+// whatever it says, and a paragraph starting in lower case continues the bullet before it.
+// Every other paragraph is read sentence by sentence (see sentenceClauses).
+func (d *doc) analyse() []clause {
+	var out []clause
+	var cur *lead
+	for pi, p := range d.paras {
+		if cur != nil {
+			switch {
+			case p.Bullet:
+				sp := d.clip(p.Span)
+				if sp.Len() > 0 {
+					out = append(out, clause{span: sp, toks: p.toks, stance: cur.stance, addr: cur.addr})
+				}
+				continue
+			case startsLower(p.Text) && len(out) > 0 && pi > 0 && d.paras[pi-1].Bullet:
+				last := &out[len(out)-1]
+				if sp := d.clip(p.Span); sp.Len() > 0 {
+					last.span.End = sp.End
+					last.toks.hi = p.toks.hi
+				}
+				continue
+			}
+			cur = nil
+		}
+		for k, si := range p.sents {
+			s := d.sents[si]
+			if k == len(p.sents)-1 && !p.Bullet && endsWithColon(p.Text) && pi+1 < len(d.paras) && d.paras[pi+1].Bullet {
+				cl, l := d.leadOf(s)
+				out = append(out, cl...)
+				cur = l
+				continue
+			}
+			out = append(out, d.sentenceClauses(s)...)
+		}
+	}
+	return out
+}
+
+func endsWithColon(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return strings.HasSuffix(s, ":")
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// demandsAndStances numbers the clauses into Demands and Stances, with each demand's topics
+// and agreements.
+func (d *doc) demandsAndStances(cls []clause, agreements []graph.Agreement) ([]graph.Demand, []graph.Stance) {
+	var ds []graph.Demand
+	var ss []graph.Stance
+	for _, c := range cls {
+		text := d.quote(c.span)
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		if c.stance != "" {
+			ss = append(ss, graph.Stance{Position: len(ss) + 1, Kind: c.stance, Text: text, Evidence: c.span})
+			continue
+		}
+		ds = append(ds, graph.Demand{
+			Position:   len(ds) + 1,
+			Text:       text,
+			Evidence:   c.span,
+			Addressees: c.addr,
+			Topics:     d.topicsIn(c.toks),
+			Agreements: d.agreementsOf(c.toks, agreements),
+		})
+	}
+	return ds, ss
+}
