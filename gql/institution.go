@@ -1,0 +1,39 @@
+package gql
+
+import (
+	"context"
+
+	"github.com/eurel/eurel/gql/internal/model"
+	"github.com/eurel/eurel/graph"
+)
+
+type institutionResolver resolver
+
+func (r *institutionResolver) ld(ctx context.Context) *loaders {
+	return (*resolver)(r).loadersFrom(ctx)
+}
+
+// Name is the name in lang, else English, else any (by language code), else the key.
+func (r *institutionResolver) Name(_ context.Context, obj *graph.InstitutionRecord, lang *string) (string, error) {
+	l, err := langArg(lang)
+	if err != nil {
+		return "", err
+	}
+	return pickName(obj.Names, l, obj.Key), nil
+}
+
+func (r *institutionResolver) Names(_ context.Context, obj *graph.InstitutionRecord) ([]*model.LocalizedText, error) {
+	return localized(obj.Names), nil
+}
+
+func (r *institutionResolver) Code(_ context.Context, obj *graph.InstitutionRecord) (*string, error) {
+	return optional(obj.Code), nil
+}
+
+func (r *institutionResolver) Country(ctx context.Context, obj *graph.InstitutionRecord) (*graph.CountryRecord, error) {
+	return loadOne(ctx, r.ld(ctx).countries, obj.Country)
+}
+
+func (r *institutionResolver) Demands(ctx context.Context, obj *graph.InstitutionRecord) ([]*graph.DemandRecord, error) {
+	return loadAll(ctx, r.ld(ctx).demands, obj.Demands)
+}

@@ -1,0 +1,133 @@
+package gql
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/eurel/eurel/graph"
+)
+
+// loaderWait is how long a loader collects keys before it reads them in one batch. gqlgen
+// resolves the items of a list concurrently, so the keys of one level of a query arrive within
+// microseconds of each other; the wait bounds the latency each level of nesting adds.
+const loaderWait = 2 * time.Millisecond
+
+// loaders batch and cache one request's reads: one loader per kind of record, keyed by ID, and
+// one for lists of resolutions keyed by filter (Country.resolutions asks for one list per
+// country). A request's loaders live in its context (see withLoaders); a write clears them.
+type loaders struct {
+	kinds        *dataloadgen.Loader[graph.ID, graph.NodeKind]
+	resolutions  *dataloadgen.Loader[graph.ID, *graph.ResolutionRecord]
+	countries    *dataloadgen.Loader[graph.ID, *graph.CountryRecord]
+	agreements   *dataloadgen.Loader[graph.ID, *graph.AgreementRecord]
+	institutions *dataloadgen.Loader[graph.ID, *graph.InstitutionRecord]
+	demands      *dataloadgen.Loader[graph.ID, *graph.DemandRecord]
+	stances      *dataloadgen.Loader[graph.ID, *graph.StanceRecord]
+	topics       *dataloadgen.Loader[graph.ID, *graph.TopicRecord]
+	documents    *dataloadgen.Loader[graph.ID, *graph.DocumentRecord]
+
+	resolutionLists *dataloadgen.Loader[graph.ResolutionFilter, []graph.ID]
+}
+
+func newLoaders(r graph.Reader) *loaders {
+	wait := dataloadgen.WithWait(loaderWait)
+	return &loaders{
+		kinds:        dataloadgen.NewLoader(batch(r.Kinds), wait),
+		resolutions:  dataloadgen.NewLoader(batch(r.Resolutions), wait),
+		countries:    dataloadgen.NewLoader(batch(r.Countries), wait),
+		agreements:   dataloadgen.NewLoader(batch(r.Agreements), wait),
+		institutions: dataloadgen.NewLoader(batch(r.Institutions), wait),
+		demands:      dataloadgen.NewLoader(batch(r.Demands), wait),
+		stances:      dataloadgen.NewLoader(batch(r.Stances), wait),
+		topics:       dataloadgen.NewLoader(batch(r.Topics), wait),
+		documents:    dataloadgen.NewLoader(batch(r.Documents), wait),
+		resolutionLists: dataloadgen.NewLoader(func(ctx context.Context, fs []graph.ResolutionFilter) ([][]graph.ID, []error) {
+			// The Reader lists one filter at a time; the loader still saves the repeats.
+			out, errs := make([][]graph.ID, len(fs)), make([]error, len(fs))
+			for i, f := range fs {
+				out[i], errs[i] = r.ListResolutions(ctx, f)
+			}
+			return out, errs
+		}, wait),
+	}
+}
+
+// batch adapts a batched Reader method to a loader's fetch: one error for the whole batch, and
+// a Reader that breaks its contract (a result per ID) is an error rather than a panic.
+func batch[T any](read func(context.Context, []graph.ID) ([]T, error)) func(context.Context, []graph.ID) ([]T, []error) {
+	return func(ctx context.Context, ids []graph.ID) ([]T, []error) {
+		got, err := read(ctx, ids)
+		if err == nil && len(got) != len(ids) {
+			err = fmt.Errorf("graph reader returned %d results for %d ids", len(got), len(ids))
+		}
+		if err != nil {
+			return nil, []error{err}
+		}
+		return got, nil
+	}
+}
+
+// clear forgets every cached read, so that what follows a write sees it.
+func (l *loaders) clear() {
+	l.kinds.ClearAll()
+	l.resolutions.ClearAll()
+	l.countries.ClearAll()
+	l.agreements.ClearAll()
+	l.institutions.ClearAll()
+	l.demands.ClearAll()
+	l.stances.ClearAll()
+	l.topics.ClearAll()
+	l.documents.ClearAll()
+	l.resolutionLists.ClearAll()
+}
+
+type loadersKey struct{}
+
+// withLoaders is the middleware that gives each request its own loaders.
+func withLoaders(r graph.Reader, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		ctx := context.WithValue(req.Context(), loadersKey{}, newLoaders(r))
+		next.ServeHTTP(w, req.WithContext(ctx))
+	})
+}
+
+// loadersFrom returns the request's loaders. Outside a request (which the handler never
+// allows) it returns fresh ones, so a resolver is never without.
+func (res *resolver) loadersFrom(ctx context.Context) *loaders {
+	if l, ok := ctx.Value(loadersKey{}).(*loaders); ok {
+		return l
+	}
+	return newLoaders(res.reader)
+}
+
+// loadOne loads one record; nil when the graph holds no such node of that kind.
+func loadOne[T any](ctx context.Context, l *dataloadgen.Loader[graph.ID, *T], id graph.ID) (*T, error) {
+	if id == "" {
+		return nil, nil
+	}
+	v, err := l.Load(ctx, id)
+	return v, firstError(err)
+}
+
+// loadAll loads records in the order of ids, leaving out the ones the graph does not hold (a
+// list field is non-null and so are its items). It never returns a nil slice with a nil error.
+func loadAll[T any](ctx context.Context, l *dataloadgen.Loader[graph.ID, *T], ids []graph.ID) ([]*T, error) {
+	out := make([]*T, 0, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	vs, err := l.LoadAll(ctx, ids)
+	if err != nil {
+		return nil, firstError(err)
+	}
+	for _, v := range vs {
+		if v != nil {
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}

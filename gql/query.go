@@ -1,0 +1,271 @@
+package gql
+
+import (
+	"context"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/eurel/eurel/gql/internal/model"
+	"github.com/eurel/eurel/graph"
+)
+
+type queryResolver resolver
+
+func (r *queryResolver) ld(ctx context.Context) *loaders { return (*resolver)(r).loadersFrom(ctx) }
+
+// Node finds the node's kind, then loads it with that kind's loader.
+func (r *queryResolver) Node(ctx context.Context, id graph.ID) (model.Node, error) {
+	l := r.ld(ctx)
+	kind, err := l.kinds.Load(ctx, id)
+	if err != nil {
+		return nil, firstError(err)
+	}
+	var node model.Node
+	switch kind {
+	case graph.KindResolution:
+		node, err = nodeOf(loadOne(ctx, l.resolutions, id))
+	case graph.KindCountry:
+		node, err = nodeOf(loadOne(ctx, l.countries, id))
+	case graph.KindAgreement:
+		node, err = nodeOf(loadOne(ctx, l.agreements, id))
+	case graph.KindInstitution:
+		node, err = nodeOf(loadOne(ctx, l.institutions, id))
+	case graph.KindDemand:
+		node, err = nodeOf(loadOne(ctx, l.demands, id))
+	case graph.KindStance:
+		node, err = nodeOf(loadOne(ctx, l.stances, id))
+	case graph.KindTopic:
+		node, err = nodeOf(loadOne(ctx, l.topics, id))
+	case graph.KindDocument:
+		node, err = nodeOf(loadOne(ctx, l.documents, id))
+	}
+	if node != nil {
+		(*resolver)(r).lookahead(ctx, string(kind), []any{node})
+	}
+	return node, err
+}
+
+// nodeOf makes a loaded record a Node, nil (not a typed nil) when there is none.
+func nodeOf[T any](rec *T, err error) (model.Node, error) {
+	if rec == nil {
+		return nil, err
+	}
+	return rec, err
+}
+
+// withLookahead warms the loaders for what the query selects below the records a root field
+// returns (see lookahead.go), and returns them.
+func withLookahead[T any](ctx context.Context, r *queryResolver, typ string, recs []*T, err error) ([]*T, error) {
+	if err == nil {
+		(*resolver)(r).lookahead(ctx, typ, anys(recs))
+	}
+	return recs, err
+}
+
+// oneWithLookahead is withLookahead for a root field that returns one record.
+func oneWithLookahead[T any](ctx context.Context, r *queryResolver, typ string, rec *T, err error) (*T, error) {
+	if rec != nil && err == nil {
+		(*resolver)(r).lookahead(ctx, typ, []any{rec})
+	}
+	return rec, err
+}
+
+func (r *queryResolver) Resolution(ctx context.Context, reference string) (*graph.ResolutionRecord, error) {
+	ref := strings.TrimSpace(reference)
+	if ref == "" {
+		return nil, badInputf("reference is empty: want a procedure reference such as 2021/2544(RSP)")
+	}
+	rec, err := loadOne(ctx, r.ld(ctx).resolutions, graph.ResolutionID(ref))
+	return oneWithLookahead(ctx, r, "Resolution", rec, err)
+}
+
+func (r *queryResolver) Resolutions(ctx context.Context, country *string, agreement *graph.ID, first *int, after *string) (*model.ResolutionConnection, error) {
+	var f graph.ResolutionFilter
+	if country != nil {
+		c, err := countryArg("country", *country)
+		if err != nil {
+			return nil, err
+		}
+		f.Country = c
+	}
+	if agreement != nil {
+		if err := r.mustBe(ctx, "agreement", *agreement, graph.KindAgreement); err != nil {
+			return nil, err
+		}
+		f.Agreement = *agreement
+	}
+	return resolutionConnection(ctx, (*resolver)(r), f, first, after)
+}
+
+func (r *queryResolver) Country(ctx context.Context, code string) (*graph.CountryRecord, error) {
+	c, err := countryArg("code", code)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := loadOne(ctx, r.ld(ctx).countries, graph.CountryID(c))
+	return oneWithLookahead(ctx, r, "Country", rec, err)
+}
+
+func (r *queryResolver) Countries(ctx context.Context) ([]*graph.CountryRecord, error) {
+	ids, err := r.reader.ListCountries(ctx)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := loadAll(ctx, r.ld(ctx).countries, ids)
+	return withLookahead(ctx, r, "Country", recs, err)
+}
+
+func (r *queryResolver) Agreement(ctx context.Context, id graph.ID) (*graph.AgreementRecord, error) {
+	rec, err := loadOne(ctx, r.ld(ctx).agreements, id)
+	return oneWithLookahead(ctx, r, "Agreement", rec, err)
+}
+
+func (r *queryResolver) Agreements(ctx context.Context, country *string) ([]*graph.AgreementRecord, error) {
+	var f graph.AgreementFilter
+	if country != nil {
+		c, err := countryArg("country", *country)
+		if err != nil {
+			return nil, err
+		}
+		f.Country = c
+	}
+	ids, err := r.reader.ListAgreements(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := loadAll(ctx, r.ld(ctx).agreements, ids)
+	return withLookahead(ctx, r, "Agreement", recs, err)
+}
+
+func (r *queryResolver) Demands(ctx context.Context, country *string, addressee *graph.ID, agreement *graph.ID, first *int, after *string) (*model.DemandConnection, error) {
+	var f graph.DemandFilter
+	if country != nil {
+		c, err := countryArg("country", *country)
+		if err != nil {
+			return nil, err
+		}
+		f.Country = c
+	}
+	if addressee != nil {
+		if err := r.mustBe(ctx, "addressee", *addressee, graph.KindInstitution); err != nil {
+			return nil, err
+		}
+		f.Addressee = *addressee
+	}
+	if agreement != nil {
+		if err := r.mustBe(ctx, "agreement", *agreement, graph.KindAgreement); err != nil {
+			return nil, err
+		}
+		f.Agreement = *agreement
+	}
+	if _, err := paginate(graph.KindDemand, nil, first, nil); err != nil {
+		return nil, err // a bad first is refused before the list is read
+	}
+	ids, err := r.reader.ListDemands(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	p, err := paginate(graph.KindDemand, ids, first, after)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := r.ld(ctx).demands.LoadAll(ctx, p.ids)
+	if err != nil {
+		return nil, firstError(err)
+	}
+	conn := &model.DemandConnection{
+		Edges:      make([]*model.DemandEdge, 0, len(recs)),
+		Nodes:      make([]*graph.DemandRecord, 0, len(recs)),
+		PageInfo:   p.info,
+		TotalCount: p.total,
+	}
+	for i, rec := range recs {
+		if rec != nil {
+			conn.Edges = append(conn.Edges, &model.DemandEdge{Cursor: p.cursors[i], Node: rec})
+			conn.Nodes = append(conn.Nodes, rec)
+		}
+	}
+	(*resolver)(r).lookahead(ctx, "DemandConnection", []any{conn})
+	return conn, nil
+}
+
+// Institution finds an institution by key, trying the key as given, then in upper case (keys
+// such as GOVERNMENT:KZ are upper case).
+func (r *queryResolver) Institution(ctx context.Context, key string) (*graph.InstitutionRecord, error) {
+	k := strings.TrimSpace(key)
+	if k == "" {
+		return nil, badInputf("key is empty: want an institution key such as EP or GOVERNMENT:KZ")
+	}
+	l := r.ld(ctx)
+	rec, err := loadOne(ctx, l.institutions, graph.InstitutionID(k))
+	if rec == nil && err == nil && strings.ToUpper(k) != k {
+		rec, err = loadOne(ctx, l.institutions, graph.InstitutionID(strings.ToUpper(k)))
+	}
+	return oneWithLookahead(ctx, r, "Institution", rec, err)
+}
+
+func (r *queryResolver) Topic(ctx context.Context, key string) (*graph.TopicRecord, error) {
+	k := strings.TrimSpace(key)
+	if k == "" {
+		return nil, badInputf("key is empty: want a topic key such as political-prisoners")
+	}
+	rec, err := loadOne(ctx, r.ld(ctx).topics, graph.TopicID(k))
+	return oneWithLookahead(ctx, r, "Topic", rec, err)
+}
+
+func (r *queryResolver) Document(ctx context.Context, id graph.ID) (*graph.DocumentRecord, error) {
+	return loadOne(ctx, r.ld(ctx).documents, id)
+}
+
+// mustBe answers NOT_FOUND when the argument arg names no node of the kind want: a filter on an
+// unknown ID is a mistake to report, not an empty list to return.
+func (r *queryResolver) mustBe(ctx context.Context, arg string, id graph.ID, want graph.NodeKind) error {
+	kind, err := r.ld(ctx).kinds.Load(ctx, id)
+	if err != nil {
+		return firstError(err)
+	}
+	if kind != want {
+		return notFoundf("%s: no %s has the ID %q", arg, strings.ToLower(string(want)), id)
+	}
+	return nil
+}
+
+// resolutionConnection pages through the resolutions a filter selects (Query.resolutions and
+// Country.resolutions).
+func resolutionConnection(ctx context.Context, r *resolver, f graph.ResolutionFilter, first *int, after *string) (*model.ResolutionConnection, error) {
+	if _, err := paginate(graph.KindResolution, nil, first, nil); err != nil {
+		return nil, err // a bad first is refused before the list is read
+	}
+	l := r.loadersFrom(ctx)
+	ids, err := l.resolutionLists.Load(ctx, f)
+	if err != nil {
+		return nil, firstError(err)
+	}
+	p, err := paginate(graph.KindResolution, ids, first, after)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := l.resolutions.LoadAll(ctx, p.ids)
+	if err != nil {
+		return nil, firstError(err)
+	}
+	conn := &model.ResolutionConnection{
+		Edges:      make([]*model.ResolutionEdge, 0, len(recs)),
+		Nodes:      make([]*graph.ResolutionRecord, 0, len(recs)),
+		PageInfo:   p.info,
+		TotalCount: p.total,
+	}
+	for i, rec := range recs {
+		if rec != nil {
+			conn.Edges = append(conn.Edges, &model.ResolutionEdge{Cursor: p.cursors[i], Node: rec})
+			conn.Nodes = append(conn.Nodes, rec)
+		}
+	}
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Object == "Query" {
+		// Country.resolutions under a list of countries runs once per country: there the
+		// loaders' own batching gathers the siblings' reads, which separate lookaheads would not.
+		r.lookahead(ctx, "ResolutionConnection", []any{conn})
+	}
+	return conn, nil
+}

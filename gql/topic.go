@@ -1,0 +1,27 @@
+package gql
+
+import (
+	"context"
+
+	"github.com/eurel/eurel/gql/internal/model"
+	"github.com/eurel/eurel/graph"
+)
+
+type topicResolver resolver
+
+// Name is the name in lang, else English, else any (by language code), else the key.
+func (r *topicResolver) Name(_ context.Context, obj *graph.TopicRecord, lang *string) (string, error) {
+	l, err := langArg(lang)
+	if err != nil {
+		return "", err
+	}
+	return pickName(obj.Names, l, obj.Key), nil
+}
+
+func (r *topicResolver) Demands(ctx context.Context, obj *graph.TopicRecord) ([]*graph.DemandRecord, error) {
+	return loadAll(ctx, (*resolver)(r).loadersFrom(ctx).demands, obj.Demands)
+}
+
+func (r *topicResolver) Names(_ context.Context, obj *graph.TopicRecord) ([]*model.LocalizedText, error) {
+	return localized(obj.Names), nil
+}
