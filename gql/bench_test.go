@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/eurel/eurel/gql"
+	"github.com/eurel/eurel/graph"
 )
 
 // benchQuery is what a resolutions page of the frontend asks: a page of 50 with their
@@ -39,7 +40,12 @@ const benchQuery = `query Page($after: String) {
 // query is heavier than the default cost limit lets through (it asks for everything at once),
 // so the limit is raised: the benchmark measures execution, not refusal.
 func BenchmarkQueryHTTP(b *testing.B) {
-	st := newMemStore(append(fixtureDocs(), syntheticDocs(100, 5)...)...)
+	docs := func() []*graph.Document { return append(fixtureDocs(), syntheticDocs(100, 5)...) }
+	b.Run("memStore", func(b *testing.B) { benchQueryHTTP(b, newMemStore(docs()...)) })
+	b.Run("graph.Store", func(b *testing.B) { benchQueryHTTP(b, openGraphStore(b, docs()...)) })
+}
+
+func benchQueryHTTP(b *testing.B, st store) {
 	srv := serve(b, st, func(c *gql.Config) { c.ComplexityLimit = 1 << 20 }) // the query costs 17001
 	body, _ := json.Marshal(map[string]any{"query": benchQuery})
 	client := srv.Client()

@@ -63,45 +63,47 @@ func TestExplorerPage(t *testing.T) {
 
 // TestExplorerExamplesRun runs every query the explorer offers, as the page sends it.
 func TestExplorerExamplesRun(t *testing.T) {
-	srv := serve(t, newMemStore(append(fixtureDocs(), syntheticDocs(30, 5)...)...))
-	res, err := srv.Client().Get(srv.URL + "/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	page := string(b)
-	start := strings.Index(page, `<script id="examples-data" type="application/json">`)
-	end := strings.Index(page[start:], "</script>")
-	raw := page[start+len(`<script id="examples-data" type="application/json">`) : start+end]
-	var examples []struct {
-		Name      string
-		Query     string
-		Variables map[string]any
-	}
-	if err := json.Unmarshal([]byte(raw), &examples); err != nil {
-		t.Fatalf("the page's examples are not JSON: %v", err)
-	}
-	if len(examples) < 3 {
-		t.Fatalf("%d examples", len(examples))
-	}
-	for _, ex := range examples {
-		t.Run(ex.Name, func(t *testing.T) {
-			a := srv.post(t, ex.Query, ex.Variables)
-			if a.Status != http.StatusOK || len(a.Errors) > 0 {
-				t.Fatalf("HTTP %d, errors %+v", a.Status, a.Errors)
-			}
-			if strings.Contains(string(a.Data), "null") && !strings.Contains(ex.Query, "node(") {
-				t.Logf("data holds a null: %.500s", a.Data)
+	eachStore(t, func(t *testing.T, newStore storeFactory) {
+		srv := serve(t, newStore(t, append(fixtureDocs(), syntheticDocs(30, 5)...)...))
+		res, err := srv.Client().Get(srv.URL + "/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		page := string(b)
+		start := strings.Index(page, `<script id="examples-data" type="application/json">`)
+		end := strings.Index(page[start:], "</script>")
+		raw := page[start+len(`<script id="examples-data" type="application/json">`) : start+end]
+		var examples []struct {
+			Name      string
+			Query     string
+			Variables map[string]any
+		}
+		if err := json.Unmarshal([]byte(raw), &examples); err != nil {
+			t.Fatalf("the page's examples are not JSON: %v", err)
+		}
+		if len(examples) < 3 {
+			t.Fatalf("%d examples", len(examples))
+		}
+		for _, ex := range examples {
+			t.Run(ex.Name, func(t *testing.T) {
+				a := srv.post(t, ex.Query, ex.Variables)
+				if a.Status != http.StatusOK || len(a.Errors) > 0 {
+					t.Fatalf("HTTP %d, errors %+v", a.Status, a.Errors)
+				}
+				if strings.Contains(string(a.Data), "null") && !strings.Contains(ex.Query, "node(") {
+					t.Logf("data holds a null: %.500s", a.Data)
+				}
+			})
+		}
+		t.Run("the Kazakhstan example finds the government's demands", func(t *testing.T) {
+			a := srv.post(t, examples[0].Query, examples[0].Variables)
+			if !strings.Contains(string(a.Data), "release immediately all political prisoners") ||
+				!strings.Contains(string(a.Data), `"totalCount":3`) {
+				t.Errorf("data = %s", a.Data)
 			}
 		})
-	}
-	t.Run("the Kazakhstan example finds the government's demands", func(t *testing.T) {
-		a := srv.post(t, examples[0].Query, examples[0].Variables)
-		if !strings.Contains(string(a.Data), "release immediately all political prisoners") ||
-			!strings.Contains(string(a.Data), `"totalCount":3`) {
-			t.Errorf("data = %s", a.Data)
-		}
 	})
 }
 
@@ -176,30 +178,33 @@ func TestEveryErrorHasACode(t *testing.T) {
 }
 
 func TestComplexityLimit(t *testing.T) {
-	calls := countCalls(newMemStore(fixtureDocs()...))
-	srv := serve(t, calls.Reader.(*memStore), func(c *gql.Config) { c.Reader = calls })
-	cases := []struct{ name, query string }{
-		{"six nested lists", `{ countries { agreements { resolutions { demands { addressees { demands { text } } } } } } }`},
-		{"six nested lists under one resolution", `{ resolution(reference: "2021/2544(RSP)") {
-			concerns { agreements { resolutions { concerns { agreements { resolutions { reference } } } } } } } }`},
-		{"a full page with deep lists", `{ resolutions(first: 100) { nodes { demands { addressees { demands { addressees { name } } } } } } }`},
-	}
-	for _, c := range cases {
-		t.Run(c.name+" is refused before it runs", func(t *testing.T) {
-			before := calls.total.Load()
-			a := srv.post(t, c.query, nil)
-			wantError(t, a, "COMPLEXITY_LIMIT_EXCEEDED", "exceeds the limit of 5000")
-			if a.Status != http.StatusUnprocessableEntity {
-				t.Errorf("HTTP %d, want 422", a.Status)
-			}
-			if n := calls.total.Load() - before; n != 0 {
-				t.Errorf("the refused query read the graph %d times", n)
-			}
+	eachStore(t, func(t *testing.T, newStore storeFactory) {
+		st := newStore(t, fixtureDocs()...)
+		calls := countCalls(st)
+		srv := serve(t, st, func(c *gql.Config) { c.Reader = calls })
+		cases := []struct{ name, query string }{
+			{"six nested lists", `{ countries { agreements { resolutions { demands { addressees { demands { text } } } } } } }`},
+			{"six nested lists under one resolution", `{ resolution(reference: "2021/2544(RSP)") {
+				concerns { agreements { resolutions { concerns { agreements { resolutions { reference } } } } } } } }`},
+			{"a full page with deep lists", `{ resolutions(first: 100) { nodes { demands { addressees { demands { addressees { name } } } } } } }`},
+		}
+		for _, c := range cases {
+			t.Run(c.name+" is refused before it runs", func(t *testing.T) {
+				before := calls.total.Load()
+				a := srv.post(t, c.query, nil)
+				wantError(t, a, "COMPLEXITY_LIMIT_EXCEEDED", "exceeds the limit of 5000")
+				if a.Status != http.StatusUnprocessableEntity {
+					t.Errorf("HTTP %d, want 422", a.Status)
+				}
+				if n := calls.total.Load() - before; n != 0 {
+					t.Errorf("the refused query read the graph %d times", n)
+				}
+			})
+		}
+		t.Run("the limit is configurable", func(t *testing.T) {
+			srv := serve(t, newStore(t), func(c *gql.Config) { c.ComplexityLimit = 3 })
+			wantError(t, srv.post(t, `{ countries { code name } }`, nil), "COMPLEXITY_LIMIT_EXCEEDED", "limit of 3")
 		})
-	}
-	t.Run("the limit is configurable", func(t *testing.T) {
-		srv := serve(t, newMemStore(), func(c *gql.Config) { c.ComplexityLimit = 3 })
-		wantError(t, srv.post(t, `{ countries { code name } }`, nil), "COMPLEXITY_LIMIT_EXCEEDED", "limit of 3")
 	})
 }
 
@@ -207,67 +212,70 @@ func TestComplexityLimit(t *testing.T) {
 // groups, agreements and parties, demands and addressees, evidence documents, take one Reader
 // call per kind and level, not one per item.
 func TestReaderCallsAreBatched(t *testing.T) {
-	calls := countCalls(newMemStore(syntheticDocs(100, 3)...))
-	srv := serve(t, calls.Reader.(*memStore), func(c *gql.Config) { c.Reader = calls; c.ComplexityLimit = 1 << 20 })
-	var got struct {
-		Resolutions struct {
-			Nodes []struct {
-				Concerns   []struct{ Code, Name string }
-				TabledBy   []struct{ Code string }
-				Agreements []struct {
-					Parties []struct {
-						Typename string `json:"__typename"`
+	eachStore(t, func(t *testing.T, newStore storeFactory) {
+		st := newStore(t, syntheticDocs(100, 3)...)
+		calls := countCalls(st)
+		srv := serve(t, st, func(c *gql.Config) { c.Reader = calls; c.ComplexityLimit = 1 << 20 })
+		var got struct {
+			Resolutions struct {
+				Nodes []struct {
+					Concerns   []struct{ Code, Name string }
+					TabledBy   []struct{ Code string }
+					Agreements []struct {
+						Parties []struct {
+							Typename string `json:"__typename"`
+						}
 					}
-				}
-				Demands []struct {
-					Addressees []struct{ Name string }
-					Evidence   struct{ Document struct{ ID string } }
+					Demands []struct {
+						Addressees []struct{ Name string }
+						Evidence   struct{ Document struct{ ID string } }
+					}
 				}
 			}
 		}
-	}
-	srv.ok(t, `{ resolutions(first: 100) { nodes {
-		reference title adopted
-		concerns { code name }
-		tabledBy { code name }
-		agreements { name parties { __typename ... on Country { code } ... on Institution { key } } }
-		demands { text addressees { name country { code } } evidence { quote document { id language } } }
-	} } }`, nil, &got)
-	if n := len(got.Resolutions.Nodes); n != 100 {
-		t.Fatalf("%d resolutions, want 100", n)
-	}
-	if r := got.Resolutions.Nodes[0]; len(r.Concerns) != 1 || len(r.Demands) != 3 || len(r.Agreements[0].Parties) != 2 {
-		t.Fatalf("first resolution = %+v", r)
-	}
-	// One list, then one call per kind and level (see lookahead.go): the page of resolutions;
-	// their countries, groups, agreements and demands; the agreements' parties (as countries
-	// and as institutions), the demands' addressees and documents; the addressees' countries.
-	total := calls.total.Load()
-	t.Logf("Reader calls: %d %v", total, calls.snapshot())
-	if total > 10 {
-		t.Errorf("%d Reader calls for 100 resolutions (%v), want at most 10", total, calls.snapshot())
-	}
-	for method, n := range calls.snapshot() {
-		if n > 2 {
-			t.Errorf("%d calls of %s, want at most 2 (one per level it is needed at)", n, method)
+		srv.ok(t, `{ resolutions(first: 100) { nodes {
+			reference title adopted
+			concerns { code name }
+			tabledBy { code name }
+			agreements { name parties { __typename ... on Country { code } ... on Institution { key } } }
+			demands { text addressees { name country { code } } evidence { quote document { id language } } }
+		} } }`, nil, &got)
+		if n := len(got.Resolutions.Nodes); n != 100 {
+			t.Fatalf("%d resolutions, want 100", n)
 		}
-	}
+		if r := got.Resolutions.Nodes[0]; len(r.Concerns) != 1 || len(r.Demands) != 3 || len(r.Agreements[0].Parties) != 2 {
+			t.Fatalf("first resolution = %+v", r)
+		}
+		// One list, then one call per kind and level (see lookahead.go): the page of resolutions;
+		// their countries, groups, agreements and demands; the agreements' parties (as countries
+		// and as institutions), the demands' addressees and documents; the addressees' countries.
+		total := calls.total.Load()
+		t.Logf("Reader calls: %d %v", total, calls.snapshot())
+		if total > 10 {
+			t.Errorf("%d Reader calls for 100 resolutions (%v), want at most 10", total, calls.snapshot())
+		}
+		for method, n := range calls.snapshot() {
+			if n > 2 {
+				t.Errorf("%d calls of %s, want at most 2 (one per level it is needed at)", n, method)
+			}
+		}
 
-	t.Run("fields not selected are not read", func(t *testing.T) {
-		before := calls.total.Load()
-		srv.ok(t, `{ resolutions(first: 100) { totalCount nodes { reference title vote { for } } } }`, nil, nil)
-		if n := calls.total.Load() - before; n != 2 {
-			t.Errorf("%d Reader calls, want 2 (the list and the page)", n)
-		}
-	})
-	t.Run("countries with their resolution pages", func(t *testing.T) {
-		before := calls.total.Load()
-		srv.ok(t, `{ countries { code resolutions(first: 3) { nodes { reference concerns { code } } } } }`, nil, nil)
-		// The list of countries, their records, one list of resolutions per country (the
-		// Reader lists one filter at a time), then records batched by the loaders.
-		if n := calls.total.Load() - before; n > int64(2+len(synthCountries)+6) {
-			t.Errorf("%d Reader calls", n)
-		}
+		t.Run("fields not selected are not read", func(t *testing.T) {
+			before := calls.total.Load()
+			srv.ok(t, `{ resolutions(first: 100) { totalCount nodes { reference title vote { for } } } }`, nil, nil)
+			if n := calls.total.Load() - before; n != 2 {
+				t.Errorf("%d Reader calls, want 2 (the list and the page)", n)
+			}
+		})
+		t.Run("countries with their resolution pages", func(t *testing.T) {
+			before := calls.total.Load()
+			srv.ok(t, `{ countries { code resolutions(first: 3) { nodes { reference concerns { code } } } } }`, nil, nil)
+			// The list of countries, their records, one list of resolutions per country (the
+			// Reader lists one filter at a time), then records batched by the loaders.
+			if n := calls.total.Load() - before; n > int64(2+len(synthCountries)+6) {
+				t.Errorf("%d Reader calls", n)
+			}
+		})
 	})
 }
 
@@ -280,17 +288,19 @@ func (b blockingReader) ListCountries(ctx context.Context) ([]graph.ID, error) {
 }
 
 func TestTimeout(t *testing.T) {
-	st := newMemStore(fixtureDocs()...)
-	srv := serve(t, st, func(c *gql.Config) { c.Reader = blockingReader{st}; c.Timeout = 50 * time.Millisecond })
-	start := time.Now()
-	a := srv.post(t, `{ countries { code } }`, nil)
-	if a.Status != http.StatusServiceUnavailable || a.Header.Get("Content-Type") != "application/json" {
-		t.Errorf("HTTP %d %s, want 503 application/json", a.Status, a.Header.Get("Content-Type"))
-	}
-	wantError(t, a, "TIMEOUT", "50ms")
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("the answer took %s", d)
-	}
+	eachStore(t, func(t *testing.T, newStore storeFactory) {
+		st := newStore(t, fixtureDocs()...)
+		srv := serve(t, st, func(c *gql.Config) { c.Reader = blockingReader{st}; c.Timeout = 50 * time.Millisecond })
+		start := time.Now()
+		a := srv.post(t, `{ countries { code } }`, nil)
+		if a.Status != http.StatusServiceUnavailable || a.Header.Get("Content-Type") != "application/json" {
+			t.Errorf("HTTP %d %s, want 503 application/json", a.Status, a.Header.Get("Content-Type"))
+		}
+		wantError(t, a, "TIMEOUT", "50ms")
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("the answer took %s", d)
+		}
+	})
 }
 
 // panickyReader panics when asked for countries.
@@ -301,17 +311,19 @@ func (panickyReader) Countries(context.Context, []graph.ID) ([]*graph.CountryRec
 }
 
 func TestPanicsAreInternalErrors(t *testing.T) {
-	st := newMemStore(fixtureDocs()...)
-	srv := serve(t, st, func(c *gql.Config) { c.Reader = panickyReader{st} })
-	a := srv.post(t, `{ country(code: "KZ") { code } agreements(country: "KZ") { kind } }`, nil)
-	wantError(t, a, "INTERNAL", "internal error (ref ")
-	if strings.Contains(a.Errors[0].Message, "secret") {
-		t.Errorf("the error leaks the panic: %q", a.Errors[0].Message)
-	}
-	if !strings.Contains(string(a.Data), `"agreements":[{"kind":"ENHANCED_PARTNERSHIP_AND_COOPERATION"}]`) {
-		t.Errorf("the rest of the query did not run: %s", a.Data)
-	}
-	if !strings.Contains(srv.log.String(), "store corrupted at /secret/path") {
-		t.Errorf("the panic is not logged:\n%s", srv.log.String())
-	}
+	eachStore(t, func(t *testing.T, newStore storeFactory) {
+		st := newStore(t, fixtureDocs()...)
+		srv := serve(t, st, func(c *gql.Config) { c.Reader = panickyReader{st} })
+		a := srv.post(t, `{ country(code: "KZ") { code } agreements(country: "KZ") { kind } }`, nil)
+		wantError(t, a, "INTERNAL", "internal error (ref ")
+		if strings.Contains(a.Errors[0].Message, "secret") {
+			t.Errorf("the error leaks the panic: %q", a.Errors[0].Message)
+		}
+		if !strings.Contains(string(a.Data), `"agreements":[{"kind":"ENHANCED_PARTNERSHIP_AND_COOPERATION"}]`) {
+			t.Errorf("the rest of the query did not run: %s", a.Data)
+		}
+		if !strings.Contains(srv.log.String(), "store corrupted at /secret/path") {
+			t.Errorf("the panic is not logged:\n%s", srv.log.String())
+		}
+	})
 }
