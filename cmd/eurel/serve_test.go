@@ -14,8 +14,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eurel/eurel/graph"
 	"github.com/eurel/eurel/gql"
+	"github.com/eurel/eurel/graph"
 	"github.com/eurel/eurel/internal/corpus"
 )
 
@@ -98,8 +98,8 @@ func TestTheKazakhstanQuestion(t *testing.T) {
 
 	var kz struct {
 		Country struct {
-			Name       string
-			Agreements []struct{ ID, Name, Kind, Signed, InForce string }
+			Name         string
+			Agreements   []struct{ ID, Name, Kind, Signed, InForce string }
 			Institutions []struct{ ID, Name, Kind string }
 		}
 	}
