@@ -1173,7 +1173,9 @@ var sources = []*ast.Source{
 
 """
 A calendar date at day precision in ISO 8601, such as 2021-02-11. As an input, anything but a
-real day (2021-02-30, 2021-02, 11/02/2021) is refused with extensions.code BAD_INPUT.
+real day (2021-02-30, 2021-02, 11/02/2021) is refused with extensions.code BAD_INPUT. As an
+output, a date that the sources give only to the month or the year is written at that
+precision (2021-02, 2021) rather than with an invented day.
 """
 scalar Date
 
