@@ -123,24 +123,36 @@ func (s *Store) scan(ctx context.Context, pt pattern, fn func(refs.Ref) error) e
 		it = shape.BuildIterator(ctx, s.qs, q).Iterate()
 		fixed = nil // the iterator checks every direction
 	}
-	defer it.Close()
+	// Collect the references and close the iterator before fn runs: a kv index scan holds
+	// a read transaction, and fn opening another one (Quad, ValuesOf) while a writer waits
+	// to remap the bbolt file deadlocks (nested read transactions in one goroutine).
+	var found []refs.Ref
 outer:
 	for it.Next(ctx) {
 		ref := it.Result()
 		for d, want := range fixed {
 			got, err := s.qs.QuadDirection(ref, d)
 			if err != nil {
+				it.Close()
 				return err
 			}
 			if got == nil || got.Key() != want.Key() {
 				continue outer
 			}
 		}
+		found = append(found, ref)
+	}
+	err = it.Err()
+	it.Close()
+	if err != nil {
+		return err
+	}
+	for _, ref := range found {
 		if err := fn(ref); err != nil {
 			return err
 		}
 	}
-	return it.Err()
+	return nil
 }
 
 // kvScan scans the best index of the kv store for the fixed directions: subject (+predicate),

@@ -15,9 +15,11 @@ import (
 
 // Store keeps documents in Cayley and answers read queries. It is safe for concurrent use:
 // writes are serialised by a mutex (so that Put's check of the stored SHA256 and its write
-// are atomic); reads run concurrently with each other and, on bolt, with writes, each read
-// transaction seeing a write either entirely or not at all. The memory backend, which has no
-// locking of its own, serialises reads against writes with a RWMutex.
+// are atomic); reads run concurrently with each other and see a write entirely or not at
+// all. On bolt, reads wait only while a write's transaction applies and commits (a few
+// milliseconds for one document, longer for a big PutBatch: Cayley caches node IDs outside
+// its transactions). The memory backend, which has no locking of its own, holds reads off
+// for the whole write.
 type Store struct {
 	qs      cgraph.QuadStore
 	kvdb    *joinKV // the kv database under qs (bolt); nil for other backends
@@ -25,7 +27,7 @@ type Store struct {
 	path    string
 
 	wmu       sync.Mutex   // held by every write, for its read-check-write
-	rmu       sync.RWMutex // readers RLock; writers Lock it on memory, and on a kv store to reopen it
+	rmu       sync.RWMutex // readers RLock; writers Lock it (memory: the whole write; kv: the transaction)
 	lockReads bool         // memory: writers hold rmu for the whole write
 
 	closeOnce sync.Once
@@ -313,9 +315,8 @@ func (s *Store) apply(ctx context.Context, tx *cgraph.Transaction, kindChanges [
 }
 
 // applyDeltas applies deltas in one backend transaction. On kv (bolt), additions and removals
-// go through two ApplyDeltas calls joined into one transaction (see joinKV). After a failed
-// kv write the kv store is reopened: Cayley caches node IDs of IRIs created by the
-// rolled-back transaction.
+// go through two ApplyDeltas calls joined into one transaction (see joinKV), with reads held
+// off until it commits.
 func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 	strict := cgraph.IgnoreOpts{}
 	if s.kvdb == nil {
@@ -329,6 +330,11 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 			dels = append(dels, d)
 		}
 	}
+	// Readers wait while the transaction runs: Cayley's kv store caches the node IDs of IRIs
+	// outside transactions, and a read resolving a node the write is deleting would cache
+	// an ID that no longer exists.
+	s.rmu.Lock() // lock order everywhere: wmu, then rmu
+	defer s.rmu.Unlock()
 	err := s.kvdb.atomically(ctx, func() error {
 		if len(adds) > 0 {
 			if err := s.qs.ApplyDeltas(adds, strict); err != nil {
@@ -341,10 +347,10 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 		return nil
 	})
 	if err != nil {
+		// The rolled-back transaction may have left IDs in Cayley's cache: start afresh
+		// (dropping, not closing, the old one: closing it would close the database).
 		if qs, rerr := kv.New(s.kvdb, kvOptions); rerr == nil {
-			s.rmu.Lock() // lock order everywhere: wmu, then rmu
-			s.qs = qs    // the old one is dropped, not closed: closing it would close the database
-			s.rmu.Unlock()
+			s.qs = qs
 		}
 	}
 	return err
