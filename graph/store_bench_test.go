@@ -34,8 +34,8 @@ func synthDoc(i, version int) *Document {
 	text := b.String()
 	key := fmt.Sprintf("bench/%d", i)
 	agr := Agreement{Kind: AgreementPCA, Parties: []Party{{Institution: CodeEU}, {Country: country}},
-		Names:    map[string]string{"en": "EU-" + country + " partnership and cooperation agreement"},
-		Signed:   PartialDate{Year: 1999}, Evidence: spanOf(text, "the partnership and cooperation agreement")}
+		Names:  map[string]string{"en": "EU-" + country + " partnership and cooperation agreement"},
+		Signed: PartialDate{Year: 1999}, Evidence: spanOf(text, "the partnership and cooperation agreement")}
 	gov := "GOVERNMENT:" + country
 	doc := &Document{
 		Source: Source{Key: key, Kind: DocOEILSummary, Format: "synthetic", Language: "en", SHA256: digest(text),

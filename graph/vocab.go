@@ -21,7 +21,9 @@ const (
 	KindDocument    NodeKind = "Document"
 )
 
-// Predicate names a typed edge.
+// Predicate names a typed edge. In the store an edge is the quad <urn:uuid:FROM>
+// <https://eurel.eu/ns#NAME> <urn:uuid:TO>, labelled with the document stating it; NS (iri.go)
+// is the namespace of every predicate, edges and literal properties alike.
 type Predicate string
 
 // Edge predicates, as DESIGN.md lists them (HAS_STANCE keeps stances apart from demands).
