@@ -4,6 +4,8 @@ go 1.26.0
 
 require github.com/google/uuid v1.6.0
 
+require github.com/lib/pq v1.10.9 // indirect
+
 require (
 	github.com/99designs/gqlgen v0.17.98
 	github.com/agnivade/levenshtein v1.2.2 // indirect

@@ -23,8 +23,9 @@ var nodeKinds = []NodeKind{KindResolution, KindCountry, KindAgreement, KindInsti
 
 // Stats returns the counts. Node counts are computed by one scan per kind the first time,
 // then kept up to date by every write (which then checks, for each node whose kind quad it
-// adds or removes, whether another document still gives the node); the quad count is the
-// backend's own counter.
+// adds or removes, whether another document still gives the node). The quad count is the
+// backend's own counter where it is exact (bolt, memory); on postgres, which only estimates,
+// it is counted once and then kept the same way.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	s.cmu.Lock()
 	uncounted := s.counts == nil
@@ -48,6 +49,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return Stats{}, err
 	}
 	out := Stats{Quads: st.Quads.Value, Nodes: map[NodeKind]int64{}}
+	exactQuads := st.Quads.Exact && st.Quads.Value >= 0
 
 	s.cmu.Lock()
 	counts := s.counts
@@ -61,6 +63,11 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		out.Nodes[k] = n
 	}
 	out.Documents = out.Nodes[KindDocument]
+	if !exactQuads { // postgres estimates; its exact count is kept with the node counts
+		s.cmu.Lock()
+		out.Quads = s.quads
+		s.cmu.Unlock()
+	}
 	return out, nil
 }
 
@@ -82,10 +89,18 @@ func (s *Store) countKinds(ctx context.Context) (map[NodeKind]int64, error) {
 		}
 		counts[k] = int64(len(seen))
 	}
+	st, err := s.qs.Stats(ctx, true)
+	if errors.Is(err, kv.ErrNoBucket) {
+		err = nil
+	}
+	if err != nil {
+		return nil, err
+	}
 	s.cmu.Lock()
 	defer s.cmu.Unlock()
 	if s.counts == nil {
 		s.counts = counts
+		s.quads = st.Quads.Value
 	}
 	return maps.Clone(s.counts), nil
 }

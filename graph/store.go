@@ -35,6 +35,7 @@ type Store struct {
 
 	cmu    sync.Mutex
 	counts map[NodeKind]int64 // distinct nodes per kind; nil until Stats first runs
+	quads  int64              // quads, kept with counts (for backends that only estimate)
 }
 
 var (
@@ -301,6 +302,13 @@ func (s *Store) apply(ctx context.Context, tx *cgraph.Transaction, kindChanges [
 		if err != nil {
 			s.counts = nil // recount on the next Stats
 			return nil
+		}
+		for _, d := range tx.Deltas {
+			if d.Action == cgraph.Add {
+				s.quads++
+			} else {
+				s.quads--
+			}
 		}
 		for k, was := range before {
 			switch is := after[k]; {

@@ -16,10 +16,14 @@ type backend struct {
 }
 
 func backends() []backend {
-	return []backend{
+	bs := []backend{
 		{"memory", func(t testing.TB) *Store { return openStore(t, Config{Backend: BackendMemory}) }},
 		{"bolt", func(t testing.TB) *Store { return openStore(t, Config{Backend: BackendBolt, Path: t.TempDir()}) }},
 	}
+	if pg, ok := postgresBackend(); ok {
+		bs = append(bs, pg)
+	}
+	return bs
 }
 
 func openStore(t testing.TB, cfg Config) *Store {
