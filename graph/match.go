@@ -120,7 +120,11 @@ func (s *Store) scan(ctx context.Context, pt pattern, fn func(refs.Ref) error) e
 		for _, d := range dirs {
 			q = append(q, shape.QuadFilter{Dir: d, Values: shape.Fixed{fixed[d]}})
 		}
+		// Cayley's SQL optimiser numbers its tables with a counter shared by all queries,
+		// unguarded: plan one query at a time.
+		s.planMu.Lock()
 		it = shape.BuildIterator(ctx, s.qs, q).Iterate()
+		s.planMu.Unlock()
 		fixed = nil // the iterator checks every direction
 	}
 	// Collect the references and close the iterator before fn runs: a kv index scan holds

@@ -15,11 +15,12 @@ import (
 
 // Store keeps documents in Cayley and answers read queries. It is safe for concurrent use:
 // writes are serialised by a mutex (so that Put's check of the stored SHA256 and its write
-// are atomic); reads run concurrently with each other and see a write entirely or not at
-// all. On bolt, reads wait only while a write's transaction applies and commits (a few
-// milliseconds for one document, longer for a big PutBatch: Cayley caches node IDs outside
-// its transactions). The memory backend, which has no locking of its own, holds reads off
-// for the whole write.
+// are atomic); reads run concurrently with each other. On bolt and memory, one read call (a
+// batch of records, a list) sees each write entirely or not at all: on bolt, reads wait
+// while a write's transaction applies and commits (a few milliseconds for one document,
+// longer for a big PutBatch; Cayley caches node IDs outside its transactions, so reads must
+// not overlap it); the memory backend, which has no locking of its own, holds reads off for
+// the whole write. On postgres each of the queries a read makes sees whole writes.
 type Store struct {
 	qs      cgraph.QuadStore
 	kvdb    *joinKV // the kv database under qs (bolt); nil for other backends
@@ -29,6 +30,8 @@ type Store struct {
 	wmu       sync.Mutex   // held by every write, for its read-check-write
 	rmu       sync.RWMutex // readers RLock; writers Lock it (memory: the whole write; kv: the transaction)
 	lockReads bool         // memory: writers hold rmu for the whole write
+
+	planMu sync.Mutex // serialises Cayley's query planning outside kv (the SQL optimiser is not safe for concurrent use)
 
 	closeOnce sync.Once
 	closed    chan struct{}
