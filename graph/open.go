@@ -92,7 +92,7 @@ func openBolt(ctx context.Context, cfg Config) (*Store, error) {
 	// forever on the file lock. Open it here and hand it to kv.New.
 	db, err := hbolt.Open(filepath.Join(cfg.Path, boltFile), &bbolt.Options{Timeout: timeout})
 	if errors.Is(err, bbolt.ErrTimeout) {
-		return nil, fmt.Errorf("store %s is in use by another eurel process (a running server?): %w", cfg.Path, ErrStoreLocked)
+		return nil, &lockedError{dir: cfg.Path}
 	} else if err != nil {
 		return nil, fmt.Errorf("bolt store %s: %w", cfg.Path, err)
 	}
@@ -149,3 +149,12 @@ func checkIndexes(ctx context.Context, db hkv.KV) error {
 	}
 	return nil
 }
+
+// lockedError says which store is locked; it wraps ErrStoreLocked.
+type lockedError struct{ dir string }
+
+func (e *lockedError) Error() string {
+	return "store " + e.dir + " is in use by another eurel process (a running server?)"
+}
+
+func (e *lockedError) Unwrap() error { return ErrStoreLocked }
