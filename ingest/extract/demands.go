@@ -18,7 +18,8 @@ const (
 	objTo verbClass = iota + 1
 	// objDe: "prie X de", "X sont priés de".
 	objDe
-	// callOn: "calls on/upon X to"; "calls for ..." names no addressee.
+	// callOn: "calls on/upon X to", "calls for X to"; "calls for ..." otherwise names no
+	// addressee.
 	callOn
 	// aDe: "demande à X de", "exige de X que", "recommande à X de"; "demande que X ...";
 	// "demande la libération ..." names no addressee.
@@ -36,24 +37,24 @@ const (
 // demandVerb is a demand verb: its class, and whether it makes a demand even when no
 // addressee follows ("urges the immediate release" does, "invited" alone does not).
 type demandVerb struct {
-	class    verbClass
-	bareOK   bool
-	language string
+	class  verbClass
+	bareOK bool
 }
 
-var demandVerbs = map[string]demandVerb{}
+// demandVerbs are the demand verbs of each language, folded.
+var demandVerbs = map[string]map[string]demandVerb{"en": {}, "fr": {}}
 
 func init() {
 	add := func(lang string, c verbClass, bare bool, forms ...string) {
 		for _, f := range forms {
-			demandVerbs[f] = demandVerb{class: c, bareOK: bare, language: lang}
+			demandVerbs[lang][f] = demandVerb{class: c, bareOK: bare}
 		}
 	}
 	add("en", callOn, true, "call", "calls", "called", "calling")
 	add("en", objTo, true, "urge", "urges", "urged", "urging", "request", "requests", "requested",
 		"exhort", "exhorts", "exhorted", "recommend", "recommends", "recommended")
 	add("en", objTo, false, "ask", "asks", "asked", "invite", "invites", "invited", "encourage", "encourages",
-		"encouraged", "instruct", "instructs", "instructed")
+		"encouraged")
 	add("en", that, true, "demand", "demands", "demanded", "insist", "insists", "insisted")
 	add("en", modal, false, "should", "must", "ought")
 	add("fr", aDe, true, "demande", "demandent", "exige", "exigent", "recommande", "recommandent")
@@ -71,16 +72,19 @@ var (
 		"sera", "seront", "etait", "etaient")
 	adverbs = set("strongly", "also", "further", "furthermore", "again", "once", "therefore", "moreover",
 		"urgently", "repeatedly", "explicitly", "expressly", "firmly", "fully", "deeply", "gravely",
-		"seriously", "extremely", "very", "particularly", "especially", "likewise", "equally", "instamment", "vivement", "egalement", "aussi", "notamment", "donc", "fermement",
-		"profondement", "particulierement", "encore", "en", "outre", "par", "ailleurs", "consequent",
-		"neanmoins", "toutefois", "enfin", "finally", "lastly", "not", "only", "but", "pleinement", "then")
+		"seriously", "extremely", "very", "particularly", "especially", "likewise", "equally", "finally",
+		"lastly", "not", "only", "but", "then",
+		"instamment", "vivement", "egalement", "aussi", "notamment", "donc", "fermement", "profondement",
+		"particulierement", "encore", "en", "outre", "par", "ailleurs", "consequent", "neanmoins",
+		"toutefois", "enfin", "pleinement")
 	determiners = set("the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "of",
 		"for", "with", "to", "by", "on", "at", "from", "without", "such", "any", "no", "whose", "who", "which",
 		"that", "should", "must", "would", "could", "may", "might", "will", "shall", "can", "cannot",
 		"la", "le", "l", "les", "un", "une", "des", "du", "de", "d", "sa", "son", "ses", "leur", "leurs",
 		"cette", "ce", "ces", "cet", "qui", "que", "qu", "dont", "pour", "sur", "ne", "devrait", "devraient",
 		"doit", "doivent", "pourrait", "pourraient", "peut", "peuvent")
-	coordinators = set("and", "but", "while", "whereas", ",", ";", "et", "mais", "tandis", "puis", "while")
+	coordinators = set("and", "but", "while", "whereas", ",", ";", "et", "mais", "tandis", "puis")
+	relatives    = set("who", "which", "that", "whom", "qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles")
 	leadNouns    = set("demands", "requests", "recommendations", "calls", "demandes", "recommandations",
 		"requetes", "appels", "exigences")
 	subjectStops = set(";", ":", "that", "que", "whereas", "considerant", "where", "when", "if", "si",
@@ -105,6 +109,7 @@ type trigger struct {
 	addr   []string         // addressees of a demand
 	subj   int              // first token of the subject of a subject-based demand (modal, passive); -1 otherwise
 	after  bool             // the subject follows "that"/"que": the clause is the complement of what precedes
+	inner  bool             // a verb of a relative clause ("those who criticised"): heads no clause
 }
 
 // clause is a demand or a stance with the code points and tokens it covers.
@@ -233,7 +238,7 @@ func (d *doc) onlyInstitutions(r rng) bool {
 func (d *doc) thatWindow(from, hi int) rng {
 	end := min(hi, from+12)
 	for i := from; i < end; i++ {
-		if v, ok := demandVerbs[d.toks[i].Fold]; ok && v.class == modal || beAux[d.toks[i].Fold] {
+		if v, ok := demandVerbs[d.lang][d.toks[i].Fold]; ok && v.class == modal || beAux[d.toks[i].Fold] {
 			return rng{from, i}
 		}
 	}
@@ -242,8 +247,8 @@ func (d *doc) thatWindow(from, hi int) rng {
 
 // demandAt reads the demand a demand verb at token i of sentence s makes, if it makes one.
 func (d *doc) demandAt(s sentence, i int) (trigger, bool) {
-	v, ok := demandVerbs[d.toks[i].Fold]
-	if !ok || v.language != d.lang {
+	v, ok := demandVerbs[d.lang][d.toks[i].Fold]
+	if !ok {
 		return trigger{}, false
 	}
 	lo, hi := s.toks.lo, s.toks.hi
@@ -285,6 +290,10 @@ func (d *doc) demandAt(s sentence, i int) (trigger, bool) {
 		case d.fold(j) == "on" || d.fold(j) == "upon":
 			return t, object(j+1, toWords)
 		case d.fold(j) == "for":
+			// "calls for the EU to cooperate" names the EU; "calls for the release of …" no one
+			if e := d.find(j+1, hi, toWords); e > 0 {
+				t.addr = d.addressees(rng{j + 1, e})
+			}
 			return t, true
 		}
 		return trigger{}, false
@@ -342,10 +351,18 @@ func (d *doc) demandAt(s sentence, i int) (trigger, bool) {
 	return trigger{}, false
 }
 
-// triggers returns the demand and stance verbs of a sentence, in order.
+// triggers returns the demand and stance verbs of a sentence, in order, and the verbs of
+// relative clauses (marked inner).
 func (d *doc) triggers(s sentence) []trigger {
 	var out []trigger
 	for i := s.toks.lo; i < s.toks.hi; i++ {
+		f := d.toks[i].Fold
+		_, isDemand := demandVerbs[d.lang][f]
+		_, isStance := stanceVerbs[d.lang][f]
+		if p := d.skipAdverbsBack(i - 1); (isDemand || isStance) && p >= s.toks.lo && relatives[d.toks[p].Fold] {
+			out = append(out, trigger{at: i, subj: -1, inner: true})
+			continue
+		}
 		if t, ok := d.demandAt(s, i); ok {
 			out = append(out, t)
 			continue
@@ -386,11 +403,12 @@ func (d *doc) coordinatorBefore(i, after int) int {
 // sentenceClauses cuts a sentence into its demand and stance clauses. The first verb's
 // clause starts with the sentence; a later verb starts a clause of its own when a
 // coordinator ("and", ",", ";", "et", "mais") comes shortly before it (or before its
-// subject); otherwise it lies inside the clause before it (its complement, a relative
-// clause) and is ignored, as is every verb after it until a semicolon. A subject-based
-// demand introduced by "that"/"que" right after a stance ("stressed that the Commission
-// should ...") turns that stance's clause into a demand. Each clause ends where the next
-// begins, coordinator excluded.
+// subject); otherwise it lies inside the clause before it (its complement) and is ignored.
+// Verbs of relative clauses ("those who criticised the regime") head no clause, nor do the
+// verbs coordinated with them ("… and condemned the fraud"). A subject-based demand
+// introduced by "that"/"que" right after a stance ("stressed that the Commission should
+// ...") turns that stance's clause into a demand. Each clause ends where the next begins,
+// coordinator excluded.
 func (d *doc) sentenceClauses(s sentence) []clause {
 	trigs := d.triggers(s)
 	type kept struct {
@@ -401,41 +419,45 @@ func (d *doc) sentenceClauses(s sentence) []clause {
 	var ks []kept
 	lastAt, nested := -1, false
 	for _, t := range trigs {
+		if t.inner {
+			nested, lastAt = true, t.at
+			continue
+		}
 		if len(ks) == 0 && !nested {
 			ks = append(ks, kept{t: t, start: s.toks.lo, endBefore: -1})
 			lastAt = t.at
 			continue
 		}
-		if len(ks) == 0 {
-			continue
-		}
-		prev := &ks[len(ks)-1]
 		if t.subj >= 0 && t.after {
-			if prev.t.stance != "" && !nested && t.stance == "" && prev.t.at < t.subj {
-				prev.t = t // "stressed that the Commission should": one demand
+			if n := len(ks); n > 0 && ks[n-1].t.stance != "" && !nested && t.stance == "" && ks[n-1].t.at < t.subj {
+				ks[n-1].t = t // "stressed that the Commission should": one demand
 			} else {
 				nested = true
 			}
 			lastAt = t.at
 			continue
 		}
-		c := -1
+		c, direct := -1, false
 		if t.subj >= 0 {
 			if t.subj-1 > lastAt && coordinators[d.fold(t.subj-1)] {
 				c = t.subj - 1
 			}
 		} else {
 			c = d.coordinatorBefore(t.at, lastAt)
-		}
-		if c >= 0 && d.toks[c].Fold == ";" {
-			nested = false
+			direct = c >= 0 && d.skipAdverbs(c+1, t.at) == t.at
 		}
 		lastAt = t.at
-		if c < 0 || nested {
+		switch {
+		case c < 0:
 			nested = true
 			continue
+		case nested && direct && d.toks[c].Fold != ";":
+			continue // "who criticised the regime and condemned the fraud": same relative clause
 		}
-		prev.endBefore = c
+		nested = false
+		if n := len(ks); n > 0 {
+			ks[n-1].endBefore = c
+		}
 		ks = append(ks, kept{t: t, start: c + 1, endBefore: -1})
 	}
 	var out []clause

@@ -31,7 +31,10 @@
 //     whose subject is an addressee is a demand; a clause on a verb of position
 //     ("condemns", "criticised", "regrets", "welcomes", "stresses", "a souligné") is a
 //     stance. "Stresses that X should" with X an addressee is one demand; with a subject that
-//     is not one ("les droits de l'homme devraient figurer…") it is a stance (STRESSES). Each
+//     is not one ("les droits de l'homme devraient figurer…") it is a stance (STRESSES). Two
+//     verbs joined by a coordinator ("condemns the takeover and called on the Tatmadaw to …",
+//     "called on the Commission to … and urged the Council to …") make two clauses, each with
+//     its own addressees; a verb inside a complement or a relative clause heads none. Each
 //     bullet under a lead that makes demands ("The EU and its Member States are urged to:",
 //     "Le Parlement a adressé au gouvernement du Kazakhstan une série de demandes :") is one
 //     demand addressed to the lead's addressees.
@@ -79,8 +82,8 @@ type Input struct {
 // demand refers to is among the Document's Institutions, Topics and Agreements.
 //
 // Extract returns an error only for an Input that breaks its contract: a language other
-// than English or French, a span outside Text, paragraphs out of order, a paragraph Text
-// that is not what its span cuts out. It never panics.
+// than English or French, a Text that is not UTF-8, a span outside Text, paragraphs out of
+// order, a paragraph Text that is not what its span cuts out. It never panics.
 func Extract(in Input) (*graph.Document, error) {
 	d, err := newDoc(in)
 	if err != nil {

@@ -95,14 +95,36 @@ func (d *doc) bodyCountry(t rng) (countryHit, bool) {
 	if c, ok := d.countryStartingAt(i); ok && (i > t.hi || c.form == lexicon.FormAdjective) {
 		return c, true
 	}
+	// a French adjective after other adjectives: "autorités fédérales et locales russes"
+	for k := t.hi; d.lang == "fr" && k < t.hi+4 && d.plainWord(k); k++ {
+		if c, ok := d.countryStartingAt(k + 1); ok && c.form == lexicon.FormAdjective {
+			return c, true
+		}
+	}
 	j := t.lo
 	if d.fold(j-1) == "s" && d.fold(j-2) == "'" {
 		j -= 2
 	}
-	if c, ok := d.countryEndingAt(j); ok {
-		return c, true
+	// before it, possibly with adjectives between: "Russian federal and local authorities"
+	for k := j; k > j-4 && k >= 0; k-- {
+		if c, ok := d.countryEndingAt(k); ok {
+			return c, true
+		}
+		if !d.plainWord(k - 1) {
+			break
+		}
 	}
 	return countryHit{}, false
+}
+
+// plainWord reports whether token i is a lower-case word that is no determiner or
+// preposition: an adjective or a conjunction between a country and a body noun.
+func (d *doc) plainWord(i int) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
+	t := d.toks[i]
+	return t.IsWord() && !t.Upper() && !determiners[t.Fold] && (t.Fold == "and" || t.Fold == "et" || !coordinators[t.Fold])
 }
 
 // instsIn returns the institutions named within tokens r.

@@ -4,12 +4,13 @@ import (
 	"github.com/eurel/eurel/graph"
 )
 
-// stanceVerbs are the verbs of position, folded, in both languages: "Parliament strongly
+// stanceVerbs are the verbs of position of each language, folded: "Parliament strongly
 // condemns", "The resolution strongly criticised", "Le Parlement a souligné", "Members
 // consider". Base forms serve plural subjects ("Members condemn") and are refused after
-// "to" or a modal (see nounOrInfinitive).
-var stanceVerbs = map[string]graph.StanceKind{
-	// English
+// "to" or a modal (see nounOrInfinitive). French past participles fold like the present
+// ("condamné" → "condamne"): "a condamné" is the same stance, and the passive ("a été
+// condamné") is refused.
+var stanceVerbs = map[string]map[string]graph.StanceKind{"en": {
 	"condemns": graph.StanceCondemns, "condemned": graph.StanceCondemns, "condemn": graph.StanceCondemns,
 	"denounces": graph.StanceCondemns, "denounced": graph.StanceCondemns, "denounce": graph.StanceCondemns,
 	"deplores": graph.StanceDeplores, "deplored": graph.StanceDeplores, "deplore": graph.StanceDeplores,
@@ -30,11 +31,11 @@ var stanceVerbs = map[string]graph.StanceKind{
 	"reiterates": graph.StanceOther, "reiterated": graph.StanceOther,
 	"acknowledges": graph.StanceOther, "acknowledged": graph.StanceOther,
 	"concerned": graph.StanceConcerned, "alarmed": graph.StanceConcerned, "worried": graph.StanceConcerned,
-	// French
+}, "fr": {
 	"condamne": graph.StanceCondemns, "condamnent": graph.StanceCondemns,
 	"denonce": graph.StanceCondemns, "denoncent": graph.StanceCondemns,
-	"deplorent": graph.StanceDeplores, // "déplore" folds to the English "deplore"
-	"regrette":  graph.StanceRegrets, "regrettent": graph.StanceRegrets,
+	"deplore": graph.StanceDeplores, "deplorent": graph.StanceDeplores,
+	"regrette": graph.StanceRegrets, "regrettent": graph.StanceRegrets,
 	"critique": graph.StanceCriticises, "critiquent": graph.StanceCriticises,
 	"salue": graph.StanceWelcomes, "saluent": graph.StanceWelcomes, "felicite": graph.StanceWelcomes,
 	"felicitent": graph.StanceWelcomes,
@@ -48,10 +49,7 @@ var stanceVerbs = map[string]graph.StanceKind{
 	"preoccupees": graph.StanceConcerned, "inquiet": graph.StanceConcerned, "inquiete": graph.StanceConcerned,
 	"inquietant": graph.StanceConcerned, "inquietante": graph.StanceConcerned, "inquietants": graph.StanceConcerned,
 	"inquietantes": graph.StanceConcerned, "alarmant": graph.StanceConcerned, "alarmante": graph.StanceConcerned,
-}
-
-// French past participles fold like the present ("condamné" → "condamne"): "a condamné" is
-// the same stance, and the passive ("a été condamné") is refused.
+}}
 
 // stanceNouns make a stance only after a verb of expression: "expressed (deep) concern",
 // "exprime sa vive préoccupation", "expressed its solidarity".
@@ -88,7 +86,7 @@ func (d *doc) stanceAt(i int) (graph.StanceKind, bool) {
 			}
 		}
 	}
-	k, ok := stanceVerbs[f]
+	k, ok := stanceVerbs[d.lang][f]
 	if !ok {
 		return "", false
 	}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/eurel/eurel/graph"
 	"github.com/eurel/eurel/ingest/lexicon"
@@ -47,8 +48,8 @@ type sentence struct {
 }
 
 // newDoc checks an Input and prepares it. The checks are those the contract of Input states:
-// a language eurel reads, spans inside the text in order, paragraph texts equal to what
-// their spans cut out.
+// a language eurel reads, a text in UTF-8, spans inside the text in order, paragraph texts
+// equal to what their spans cut out.
 func newDoc(in Input) (*doc, error) {
 	lang := strings.ToLower(in.Language)
 	if i := strings.IndexAny(lang, "-_"); i > 0 {
@@ -56,6 +57,9 @@ func newDoc(in Input) (*doc, error) {
 	}
 	if lang != "en" && lang != "fr" {
 		return nil, fmt.Errorf("extract: language %q is not supported (want en or fr)", in.Language)
+	}
+	if !utf8.ValidString(in.Text) {
+		return nil, fmt.Errorf("extract: the text is not valid UTF-8")
 	}
 	d := &doc{in: in, lang: lang, rs: []rune(in.Text)}
 	n := len(d.rs)
@@ -74,7 +78,7 @@ func newDoc(in Input) (*doc, error) {
 			return nil, fmt.Errorf("extract: paragraph %d: span [%d,%d) overlaps or precedes the paragraph before it", i, p.Span.Start, p.Span.End)
 		}
 		last = p.Span.End
-		if string(d.rs[p.Span.Start:p.Span.End]) != p.Text {
+		if !sameRunes(d.rs[p.Span.Start:p.Span.End], p.Text) {
 			return nil, fmt.Errorf("extract: paragraph %d: Text is not what its span [%d,%d) cuts out of the text", i, p.Span.Start, p.Span.End)
 		}
 		lo := len(d.toks)
@@ -149,6 +153,9 @@ var abbreviations = map[string]bool{
 	"Corp": true, "Mme": true, "Mmes": true, "MM": true, "Me": true, "Mgr": true, "nr": true, "Nr": true,
 	"Doc": true, "doc": true, "Rec": true, "Fig": true, "ch": true, "sect": true, "Sect": true, "al": true,
 	"seq": true, "Rt": true, "resp": true, "incl": true, "e": true, "i": true, "viz": true,
+	"Jan": true, "Feb": true, "Apr": true, "Jun": true, "Jul": true, "Aug": true, "Sep": true, "Sept": true,
+	"Oct": true, "Nov": true, "Dec": true, "janv": true, "févr": true, "avr": true, "juil": true, "sept": true,
+	"oct": true, "nov": true, "déc": true,
 }
 
 // splitSentences splits code points [lo, hi) of rs into sentences: a sentence ends at ".",
@@ -219,4 +226,16 @@ func isAbbreviation(rs []rune, lo, dot int) bool {
 		return true // "A. Smith", "U.S.", "e.g."
 	}
 	return abbreviations[w]
+}
+
+// sameRunes reports whether rs spells s.
+func sameRunes(rs []rune, s string) bool {
+	i := 0
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return i == len(rs)
 }

@@ -15,6 +15,16 @@ type countryExtra struct {
 // does not repeat CLDR names. EU Member States have no adjectives here: eurel records them
 // only when a title names them (see the extract package).
 var countryExtras = []countryExtra{
+	// names of EU authority tables that CLDR words otherwise
+	{code: "TF", en: []string{"French Southern and Antarctic Lands"}, fr: []string{"Terres australes et antarctiques françaises"}},
+	{code: "BQ", en: []string{"Bonaire, Sint Eustatius and Saba", "Bonaire"}, fr: []string{"Bonaire, Saint-Eustache et Saba", "Bonaire"}},
+	{code: "FO", en: []string{"Faroes"}, fr: []string{"Féroé"}},
+	{code: "HM", en: []string{"Heard Island and McDonald Islands"}},
+	{code: "MO", en: []string{"Macao"}},
+	{code: "GS", en: []string{"South Georgia and the South Sandwich Islands"}},
+	{code: "UM", en: []string{"United States Minor Outlying Islands"}},
+	{code: "VC", en: []string{"Saint Vincent and the Grenadines"}},
+	{code: "VI", en: []string{"US Virgin Islands"}},
 	{code: "AF", adjEN: []string{"Afghan"}, adjFR: []string{"afghan"}},
 	{code: "AL", adjEN: []string{"Albanian"}, adjFR: []string{"albanais"}},
 	{code: "DZ", adjEN: []string{"Algerian"}, adjFR: []string{"algérien"}},
@@ -45,8 +55,9 @@ var countryExtras = []countryExtra{
 	{code: "CO", adjEN: []string{"Colombian"}, adjFR: []string{"colombien"}},
 	{code: "CD", en: []string{"Democratic Republic of the Congo", "Democratic Republic of Congo", "DR Congo", "DRC"},
 		fr: []string{"République démocratique du Congo", "RD Congo", "RDC"}},
-	{code: "CG", en: []string{"Republic of the Congo", "Republic of Congo", "Congo-Brazzaville"},
-		fr: []string{"République du Congo"}},
+	// "Congo" alone is the Republic of the Congo, as EU authority tables name it
+	{code: "CG", en: []string{"Congo", "Republic of the Congo", "Republic of Congo", "Congo-Brazzaville"},
+		fr: []string{"Congo", "République du Congo"}},
 	{code: "CI", en: []string{"Ivory Coast", "Côte d'Ivoire"}, fr: []string{"Côte d'Ivoire"},
 		adjEN: []string{"Ivorian"}, adjFR: []string{"ivoirien"}},
 	{code: "CU", adjEN: []string{"Cuban"}, adjFR: []string{"cubain"}},

@@ -101,7 +101,7 @@ func IsDash(r rune) bool {
 func Tokenize(rs []rune, lo, hi int) []Token {
 	lo = max(lo, 0)
 	hi = min(hi, len(rs))
-	var toks []Token
+	toks := make([]Token, 0, max(0, hi-lo)/5)
 	for i := lo; i < hi; {
 		r := rs[i]
 		switch {
@@ -123,11 +123,19 @@ func Tokenize(rs []rune, lo, hi int) []Token {
 }
 
 func makeToken(rs []rune, i, j int) Token {
+	text := string(rs[i:j])
+	same := true
+	for k := i; k < j && same; k++ {
+		same = Fold(rs[k]) == rs[k]
+	}
+	if same {
+		return Token{Start: i, End: j, Text: text, Fold: text}
+	}
 	f := make([]rune, j-i)
 	for k := i; k < j; k++ {
 		f[k-i] = Fold(rs[k])
 	}
-	return Token{Start: i, End: j, Text: string(rs[i:j]), Fold: string(f)}
+	return Token{Start: i, End: j, Text: text, Fold: string(f)}
 }
 
 // TokenizeString tokenizes a whole string; positions are code points of s.

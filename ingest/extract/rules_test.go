@@ -1,0 +1,605 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/eurel/eurel/graph"
+)
+
+var feb2021 = graph.Day(2021, 2, 11)
+
+// mkInput builds an Input from a title and paragraphs ("- " starts a bullet), with a header
+// line between them as summaries have.
+func mkInput(lang string, adopted graph.PartialDate, title string, paras ...string) Input {
+	var w inputBuilder
+	w.title(title)
+	w.header("2021/0000(RSP) - 11/02/2021 - Text adopted by Parliament, single reading")
+	for _, p := range paras {
+		if rest, ok := strings.CutPrefix(p, "- "); ok {
+			w.para(rest, true)
+			continue
+		}
+		w.para(p, false)
+	}
+	return w.input(lang, adopted)
+}
+
+func extractOK(t *testing.T, in Input) *graph.Document {
+	t.Helper()
+	doc, err := Extract(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, in, doc)
+	checkValid(t, in, doc, t.Name())
+	return doc
+}
+
+func TestVote(t *testing.T) {
+	cases := []struct {
+		name, lang, text string
+		want             *graph.Vote
+		evidence         string
+	}{
+		{"English with abstentions", "en", "The European Parliament adopted by 667 votes to 1, with 27 abstentions, a resolution on Myanmar.",
+			&graph.Vote{For: 667, Against: 1, Abstentions: 27}, "by 667 votes to 1, with 27 abstentions"},
+		{"English with a bracket after", "en", "Parliament adopted by 370 votes to 160, with 107 abstentions (following a special legislative procedure), a legislative resolution.",
+			&graph.Vote{For: 370, Against: 160, Abstentions: 107}, "by 370 votes to 160, with 107 abstentions"},
+		{"English without abstentions", "en", "Parliament adopted by 500 votes to 12 a resolution.",
+			&graph.Vote{For: 500, Against: 12}, "by 500 votes to 12"},
+		{"English with no abstentions", "en", "Parliament adopted by 1\u202f000 votes to 2 with no abstentions a resolution.",
+			&graph.Vote{For: 1000, Against: 2}, "by 1\u202f000 votes to 2 with no abstentions"},
+		{"English in favour and against", "en", "It was adopted by 667 votes in favour, 1 against and 27 abstentions.",
+			&graph.Vote{For: 667, Against: 1, Abstentions: 27}, "by 667 votes in favour, 1 against and 27 abstentions"},
+		{"French for, against, abstentions", "fr", "Le Parlement européen a adopté par 598 voix pour, 43 contre et 52 abstentions, une résolution.",
+			&graph.Vote{For: 598, Against: 43, Abstentions: 52}, "par 598 voix pour, 43 contre et 52 abstentions"},
+		{"French votes against", "fr", "Le Parlement a adopté par 512 voix contre 37 et 31 abstentions une résolution.",
+			&graph.Vote{For: 512, Against: 37, Abstentions: 31}, "par 512 voix contre 37 et 31 abstentions"},
+		{"French with spaces in numbers", "fr", "adoptée par 1 012 voix pour, 3 voix contre, 5 abstentions.",
+			&graph.Vote{For: 1012, Against: 3, Abstentions: 5}, "par 1 012 voix pour, 3 voix contre, 5 abstentions"},
+		{"no figures", "en", "The European Parliament adopted a resolution on the situation in Myanmar.", nil, ""},
+		{"half a result", "en", "Parliament adopted by 50 votes a resolution.", nil, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := mkInput(c.lang, feb2021, "Resolution", c.text)
+			doc := extractOK(t, in)
+			got := doc.Resolution.Vote
+			if c.want == nil {
+				if got != nil {
+					t.Fatalf("vote %+v, want none", *got)
+				}
+				return
+			}
+			if got == nil || *got != *c.want {
+				t.Fatalf("vote %+v, want %+v", got, *c.want)
+			}
+			if q := quoteOf(t, in.Text, doc.Resolution.VoteEvidence); q != c.evidence {
+				t.Errorf("evidence %q, want %q", q, c.evidence)
+			}
+		})
+	}
+	t.Run("the header line is not read", func(t *testing.T) {
+		var w inputBuilder
+		w.title("Resolution")
+		w.header("adopted by 10 votes to 2, with 1 abstention")
+		w.para("A text without figures.", false)
+		if doc := extractOK(t, w.input("en", feb2021)); doc.Resolution.Vote != nil {
+			t.Errorf("vote %+v read from the header", *doc.Resolution.Vote)
+		}
+	})
+}
+
+func TestTabledByResolvesGroupsByDate(t *testing.T) {
+	cases := []struct {
+		name, lang string
+		on         graph.PartialDate
+		text       string
+		want       []string
+	}{
+		{"English 2021", "en", feb2021,
+			"The text adopted in plenary had been tabled as a joint resolution by the EPP, S&D, Renew, Greens/EFA, ECR groups and The Left.",
+			[]string{"EPP", "SD", "RENEW", "GREEN_EFA", "ECR", "GUE_NGL"}},
+		{"French 2021", "fr", feb2021,
+			"Le texte adopté en plénière avait été déposé en tant que résolution commune par les groupes PPE, S&D, Renew, Verts/ALE, ECR et The Left.",
+			[]string{"EPP", "SD", "RENEW", "GREEN_EFA", "ECR", "GUE_NGL"}},
+		{"English 2018, before Renew and The Left", "en", graph.Day(2018, 3, 15),
+			"The text had been tabled as a joint resolution by the EPP, S&D, ALDE, Greens/EFA, ECR and GUE/NGL groups.",
+			[]string{"EPP_2009_0", "SD", "ALDE", "GREEN_EFA", "ECR", "GUE_NGL_1995_0"}},
+		{"groups named without a tabling verb", "en", feb2021,
+			"The EPP and S&D groups welcomed the text.", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := mkInput(c.lang, c.on, "Resolution", c.text)
+			doc := extractOK(t, in)
+			var got []string
+			for _, g := range doc.Resolution.TabledBy {
+				got = append(got, g.Code)
+				q := quoteOf(t, in.Text, g.Evidence)
+				if !strings.Contains(c.text, q) || q == "" {
+					t.Errorf("%s: evidence %q", g.Code, q)
+				}
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("tabled by %v, want %v", got, c.want)
+			}
+			for _, code := range c.want {
+				if !slices.ContainsFunc(doc.Institutions, func(in graph.Institution) bool {
+					return in.Key == code && in.Kind == graph.InstPoliticalGroup && in.Code == code
+				}) {
+					t.Errorf("institution %s missing", code)
+				}
+			}
+		})
+	}
+}
+
+func TestAdoptedBy(t *testing.T) {
+	for text, want := range map[string]string{
+		"The European Parliament adopted by 667 votes to 1 a resolution.": graph.CodeEP,
+		"Le Parlement européen a adopté une résolution.":                  graph.CodeEP,
+		"The Commission adopted a proposal.":                              "",
+		"The text adopted in plenary had been tabled by the EPP group.":   "",
+	} {
+		doc := extractOK(t, mkInput("en", feb2021, "Resolution", text))
+		if doc.Resolution.AdoptedBy != want {
+			t.Errorf("%q: adopted by %q, want %q", text, doc.Resolution.AdoptedBy, want)
+		}
+	}
+}
+
+func roles(doc *graph.Document) (concerns, mentions []string) {
+	for _, c := range doc.Countries {
+		if c.Role == graph.RoleConcerns {
+			concerns = append(concerns, c.Code)
+		} else {
+			mentions = append(mentions, c.Code)
+		}
+	}
+	return
+}
+
+func TestCountriesConcernedAndMentioned(t *testing.T) {
+	cases := []struct {
+		name, lang, title string
+		paras             []string
+		concerns, mention []string
+	}{
+		{"the title names the subject", "en", "Resolution on the situation in Myanmar",
+			[]string{"Myanmar’s military received arms from Russian and Chinese firms; the EU and the US reacted."},
+			[]string{"MM"}, []string{"RU", "CN", "US"}},
+		{"adjectives and demonyms in French", "fr", "Résolution sur la situation des droits de l'homme au Kazakhstan",
+			[]string{"La société civile kazakhe et des Kazakhs ethniques ont fui les camps de concentration chinois."},
+			[]string{"KZ"}, []string{"CN"}},
+		{"the first sentence names the subject when the title does not", "en", "Human rights breaches",
+			[]string{"The European Parliament adopted a resolution on the situation in Nicaragua. Cuba was also named."},
+			[]string{"NI"}, []string{"CU"}},
+		{"Member States are not mentions", "en", "Resolution on Belarus",
+			[]string{"Poland and Lithuania host opposition leaders; Ukraine too."},
+			[]string{"BY"}, []string{"UA"}},
+		{"a Member State in the title is the subject", "en", "Resolution on the rule of law in Hungary",
+			[]string{"Parliament compared Hungary with Poland and Turkey."},
+			[]string{"HU"}, []string{"TR"}},
+		{"common words and the EU are not countries", "en", "Taxation in the EU",
+			[]string{"A chad of paper, a turkey and a jordan of wine: the EU, the Union and the Member States; Facebook and Twitter."},
+			nil, nil},
+		{"the longest name wins", "en", "Resolution on Papua New Guinea",
+			[]string{"Guinea-Bissau and Equatorial Guinea, not Guinea, were named; Latin American states too."},
+			[]string{"PG"}, []string{"GW", "GQ", "GN"}},
+		{"French names need their capitals, adjectives do not", "fr", "Résolution sur le Tchad",
+			[]string{"Les autorités tchadiennes et le gouvernement turc; un coup de niger."},
+			[]string{"TD"}, []string{"TR"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := mkInput(c.lang, feb2021, c.title, c.paras...)
+			doc := extractOK(t, in)
+			concerns, mentions := roles(doc)
+			if !slices.Equal(concerns, c.concerns) || !slices.Equal(mentions, c.mention) {
+				t.Errorf("concerns %v mentions %v, want %v %v", concerns, mentions, c.concerns, c.mention)
+			}
+		})
+	}
+	t.Run("the evidence is the first mention and the names are CLDR's", func(t *testing.T) {
+		in := mkInput("en", feb2021, "Resolution on Burma", "Burmese refugees fled Myanmar.")
+		doc := extractOK(t, in)
+		if len(doc.Countries) != 1 {
+			t.Fatalf("countries %v", doc.Countries)
+		}
+		c := doc.Countries[0]
+		if q := quoteOf(t, in.Text, c.Evidence); q != "Burma" || c.Evidence.Start != in.Title.Start+len("Resolution on ") {
+			t.Errorf("evidence %q at %d", q, c.Evidence.Start)
+		}
+		if c.Names["en"] != "Myanmar (Burma)" || c.Names["fr"] != "Myanmar (Birmanie)" {
+			t.Errorf("names %v", c.Names)
+		}
+	})
+}
+
+// demandsOf extracts and returns the demands' addressees and texts, and the stances' kinds
+// and texts.
+func demandsOf(t *testing.T, lang, title string, paras ...string) *graph.Document {
+	t.Helper()
+	return extractOK(t, mkInput(lang, feb2021, title, paras...))
+}
+
+type wantDemand struct {
+	addr []string
+	text string // a prefix of the demand's text
+}
+
+func checkDemands(t *testing.T, doc *graph.Document, want []wantDemand) {
+	t.Helper()
+	if len(doc.Demands) != len(want) {
+		for _, dm := range doc.Demands {
+			t.Logf("demand %d %v %q", dm.Position, dm.Addressees, dm.Text)
+		}
+		t.Fatalf("%d demands, want %d", len(doc.Demands), len(want))
+	}
+	for i, dm := range doc.Demands {
+		if !slices.Equal(dm.Addressees, want[i].addr) || !strings.HasPrefix(dm.Text, want[i].text) {
+			t.Errorf("demand %d: %v %q, want %v %q…", i+1, dm.Addressees, dm.Text, want[i].addr, want[i].text)
+		}
+	}
+}
+
+func checkStanceTexts(t *testing.T, doc *graph.Document, kinds []graph.StanceKind, texts []string) {
+	t.Helper()
+	checkStances(t, doc, kinds)
+	for i, s := range doc.Stances {
+		if i < len(texts) && s.Text != texts[i] {
+			t.Errorf("stance %d: %q, want %q", i+1, s.Text, texts[i])
+		}
+	}
+}
+
+func TestDemandsAndStances(t *testing.T) {
+	t.Run("a stance and a demand in one sentence are split", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on the situation in Myanmar",
+			"Parliament strongly condemns the military takeover and called on the Tatmadaw to immediately reinstate the civilian government.")
+		checkDemands(t, doc, []wantDemand{{[]string{"ARMED_FORCES:MM"}, "called on the Tatmadaw to immediately reinstate the civilian government"}})
+		checkStanceTexts(t, doc, []graph.StanceKind{graph.StanceCondemns}, []string{"Parliament strongly condemns the military takeover"})
+	})
+	t.Run("two stances joined by a coordinator are two", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Myanmar",
+			"The resolution strongly criticised the restrictions on the freedom of expression and assembly, and in this light also strongly condemned the curtailing of media freedom.")
+		checkDemands(t, doc, nil)
+		checkStanceTexts(t, doc, []graph.StanceKind{graph.StanceCriticises, graph.StanceCondemns}, []string{
+			"The resolution strongly criticised the restrictions on the freedom of expression and assembly",
+			"in this light also strongly condemned the curtailing of media freedom"})
+	})
+	t.Run("two demand verbs to two addressees are two demands", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Belarus",
+			"Parliament called on the Commission to propose sanctions and urged the Council to adopt them swiftly.")
+		checkDemands(t, doc, []wantDemand{
+			{[]string{"COMMISSION"}, "Parliament called on the Commission to propose sanctions"},
+			{[]string{"COUNCIL"}, "urged the Council to adopt them swiftly"},
+		})
+		if doc.Demands[0].Text != "Parliament called on the Commission to propose sanctions" {
+			t.Errorf("demand 1 is %q", doc.Demands[0].Text)
+		}
+	})
+	t.Run("calls for names no addressee", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Myanmar", "The resolution called for the immediate release of all political prisoners.")
+		checkDemands(t, doc, []wantDemand{{nil, "The resolution called for the immediate release"}})
+	})
+	t.Run("a bare military is the concerned country's", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Myanmar",
+			"Parliament urged the military and the rightfully elected Government of Myanmar under President Win Myint to initiate a free process.")
+		checkDemands(t, doc, []wantDemand{{[]string{"ARMED_FORCES:MM", "GOVERNMENT:MM"}, "Parliament urged"}})
+	})
+	t.Run("a bare military is nobody's when two countries are concerned", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Russia and Belarus", "Parliament called on the military to withdraw.")
+		checkDemands(t, doc, []wantDemand{{nil, "Parliament called on the military to withdraw"}})
+	})
+	t.Run("national bodies take their country from the words around them", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Central Asia",
+			"Parliament called on the Kazakh authorities to release the protesters.",
+			"Parliament urged the Chinese Government to close the camps.",
+			"Parliament asked Russia to withdraw.",
+			"Parliament called on Myanmar’s military to stand down.",
+			"Parliament called on the parliament of Kyrgyzstan to reject the bill.")
+		checkDemands(t, doc, []wantDemand{
+			{[]string{"AUTHORITIES:KZ"}, "Parliament called on the Kazakh authorities"},
+			{[]string{"GOVERNMENT:CN"}, "Parliament urged the Chinese Government"},
+			{[]string{"AUTHORITIES:RU"}, "Parliament asked Russia"},
+			{[]string{"ARMED_FORCES:MM"}, "Parliament called on Myanmar’s military"},
+			{[]string{"PARLIAMENT:KG"}, "Parliament called on the parliament of Kyrgyzstan"},
+		})
+	})
+	t.Run("adjectives may stand between a country and its body", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Ukrainian children", "Urges Russian federal and local authorities to grant access.",
+			"Calls for the EU to closely cooperate with Ukraine. Instructs its President to forward this resolution to the Council.")
+		checkDemands(t, doc, []wantDemand{
+			{[]string{"AUTHORITIES:RU"}, "Urges Russian federal and local authorities"},
+			{[]string{"EU"}, "Calls for the EU to closely cooperate"},
+		})
+		doc = demandsOf(t, "fr", "Résolution sur les enfants ukrainiens", "Le Parlement invite les autorités fédérales et locales russes à accorder l'accès.")
+		checkDemands(t, doc, []wantDemand{{[]string{"AUTHORITIES:RU"}, "Le Parlement invite les autorités"}})
+	})
+	t.Run("French national bodies", func(t *testing.T) {
+		doc := demandsOf(t, "fr", "Résolution sur la Chine",
+			"Le Parlement demande aux autorités chinoises de libérer les militants.",
+			"Le Parlement invite le gouvernement du Kazakhstan à respecter ses engagements.",
+			"Le Parlement condamne fermement la répression et exhorte l'armée birmane à rendre le pouvoir.")
+		checkDemands(t, doc, []wantDemand{
+			{[]string{"AUTHORITIES:CN"}, "Le Parlement demande aux autorités chinoises de libérer"},
+			{[]string{"GOVERNMENT:KZ"}, "Le Parlement invite le gouvernement du Kazakhstan"},
+			{[]string{"ARMED_FORCES:MM"}, "exhorte l'armée birmane"},
+		})
+		checkStanceTexts(t, doc, []graph.StanceKind{graph.StanceCondemns}, []string{"Le Parlement condamne fermement la répression"})
+	})
+	t.Run("means and partners are not addressees", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Myanmar",
+			"Parliament called on the EU, in cooperation with the UN, to act through the Commission.",
+			"Parliament called on the VP/HR, the Council and the Member States to act.",
+			"Parliament called on the Council of Europe and the European Council to act.")
+		checkDemands(t, doc, []wantDemand{
+			{[]string{"EU"}, "Parliament called on the EU"},
+			{[]string{"VPHR", "COUNCIL", "MEMBER_STATES"}, "Parliament called on the VP/HR"},
+			{[]string{"COE", "EUROPEAN_COUNCIL"}, "Parliament called on the Council of Europe"},
+		})
+	})
+	t.Run("should makes a demand only when its subject is an addressee", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Business taxation",
+			"This directive should establish rules. A significant economic presence should be considered to exist in a Member State.",
+			"Member States should refrain from offering output-based tax incentives.",
+			"Before the end of the transition period, the Commission should present a legislative proposal.",
+			"The Commission, the Council and the Member States must act.")
+		checkDemands(t, doc, []wantDemand{
+			{[]string{"MEMBER_STATES"}, "Member States should refrain"},
+			{[]string{"COMMISSION"}, "Before the end of the transition period, the Commission should present"},
+			{[]string{"COMMISSION", "COUNCIL", "MEMBER_STATES"}, "The Commission, the Council and the Member States must act"},
+		})
+		checkStances(t, doc, nil)
+	})
+	t.Run("stresses that an addressee should is one demand", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Kazakhstan", "Parliament stressed that the Commission should suspend the talks.")
+		checkDemands(t, doc, []wantDemand{{[]string{"COMMISSION"}, "Parliament stressed that the Commission should suspend the talks"}})
+		checkStances(t, doc, nil)
+	})
+	t.Run("stresses that something else should is a stance", func(t *testing.T) {
+		doc := demandsOf(t, "fr", "Résolution sur le Kazakhstan",
+			"Enfin, le Parlement a souligné que les droits de l'homme devraient figurer en tête de l'engagement de l'UE en Asie centrale.")
+		checkDemands(t, doc, nil)
+		checkStances(t, doc, []graph.StanceKind{graph.StanceStresses})
+	})
+	t.Run("French modals take their subject, not the means", func(t *testing.T) {
+		doc := demandsOf(t, "fr", "Résolution sur le Kazakhstan",
+			"L'UE et ses États membres devraient soutenir la société civile par l'intermédiaire de la Commission.",
+			"La Commission et le vice-président/haut représentant devraient procéder à un examen complet de l'accord.")
+		checkDemands(t, doc, []wantDemand{
+			{[]string{"EU", "MEMBER_STATES"}, "L'UE et ses États membres devraient soutenir"},
+			{[]string{"COMMISSION", "VPHR"}, "La Commission et le vice-président/haut représentant"},
+		})
+	})
+	t.Run("French demands without an addressee and reflexive verbs", func(t *testing.T) {
+		doc := demandsOf(t, "fr", "Résolution sur le Kazakhstan",
+			"Le Parlement demande la libération immédiate de tous les prisonniers politiques.",
+			"Le Parlement s'engage à suivre la situation. La demande des manifestants a été entendue.")
+		checkDemands(t, doc, []wantDemand{{nil, "Le Parlement demande la libération immédiate"}})
+	})
+	t.Run("nouns, passives and relative clauses are not verbs of position", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Belarus",
+			"The protesters made a series of demands. Activists were condemned to long prison terms.",
+			"Parliament called on the authorities to release those who criticised the regime and condemned the fraud.",
+			"Parliament expressed its solidarity with the people of Belarus.")
+		checkDemands(t, doc, []wantDemand{{[]string{"AUTHORITIES:BY"}, "Parliament called on the authorities to release those who criticised"}})
+		checkStances(t, doc, []graph.StanceKind{graph.StanceSupports})
+	})
+}
+
+func TestListsUnderALead(t *testing.T) {
+	t.Run("each bullet under an English lead is a demand to its addressees", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Myanmar",
+			"The EU and its Member States are urged to:",
+			"- increase pressure on the Tatmadaw;",
+			"- foster international coordination;",
+			"- continue programmes that help the country’s citizens.",
+			"Parliament urged the Council to:",
+			"- amend the mandate of the current scheme of restrictive measures and other",
+			"legal entities directly owned by those involved in the coup;",
+			"- review the EU’s arms embargo on Myanmar.",
+			"Parliament condemns the violence.")
+		em := []string{"EU", "MEMBER_STATES"}
+		checkDemands(t, doc, []wantDemand{
+			{em, "increase pressure on the Tatmadaw"}, {em, "foster international coordination"},
+			{em, "continue programmes"}, {[]string{"COUNCIL"}, "amend the mandate"}, {[]string{"COUNCIL"}, "review the EU’s arms embargo"},
+		})
+		if got := doc.Demands[3].Text; !strings.HasSuffix(got, "legal entities directly owned by those involved in the coup") {
+			t.Errorf("the continued bullet is %q", got)
+		}
+		if got := doc.Demands[0].Text; got != "increase pressure on the Tatmadaw" {
+			t.Errorf("a bullet's text keeps its final punctuation: %q", got)
+		}
+		checkStances(t, doc, []graph.StanceKind{graph.StanceCondemns})
+	})
+	t.Run("a French lead announcing demands gives its bullets to the body it names", func(t *testing.T) {
+		doc := demandsOf(t, "fr", "Résolution sur le Kazakhstan",
+			"Le Parlement a adressé au gouvernement du Kazakhstan une série de demandes :",
+			"- respecter les droits de l'homme;",
+			"- libérer immédiatement tous les prisonniers politiques;",
+			"- assurer la sécurité des Kazakhs ethniques;",
+			"- respecter ses promesses de tolérance zéro en matière de torture.",
+			"L'UE devrait soutenir la société civile.")
+		g := []string{"GOVERNMENT:KZ"}
+		checkDemands(t, doc, []wantDemand{{g, "respecter les droits"}, {g, "libérer"}, {g, "assurer"}, {g, "respecter ses promesses"}, {[]string{"EU"}, "L'UE devrait"}})
+	})
+	t.Run("bullets under a stance lead are stances", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Belarus", "Parliament condemned:", "- the fraud;", "- the arrests.")
+		checkDemands(t, doc, nil)
+		checkStanceTexts(t, doc, []graph.StanceKind{graph.StanceCondemns, graph.StanceCondemns}, []string{"the fraud", "the arrests"})
+	})
+	t.Run("bullets without a lead are read one by one", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Belarus", "Parliament made several points.",
+			"- Parliament condemns the fraud;", "- the Council should adopt sanctions.")
+		checkDemands(t, doc, []wantDemand{{[]string{"COUNCIL"}, "the Council should adopt sanctions"}})
+		checkStances(t, doc, []graph.StanceKind{graph.StanceCondemns})
+	})
+}
+
+func TestAgreements(t *testing.T) {
+	t.Run("English signature and entry into force in one sentence", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Kazakhstan",
+			"In December 2015, the EU and Kazakhstan signed an Enhanced Partnership and Cooperation Agreement, which entered into force on 1 March 2020.",
+			"The Commission should review the agreement.")
+		if len(doc.Agreements) != 1 {
+			t.Fatalf("agreements %v", doc.Agreements)
+		}
+		a := doc.Agreements[0]
+		if a.Key() != "ENHANCED_PARTNERSHIP_AND_COOPERATION/country:KZ+institution:EU" || a.Signed != (graph.PartialDate{Year: 2015, Month: 12}) || a.InForce != graph.Day(2020, 3, 1) {
+			t.Errorf("agreement %s signed %s in force %s", a.Key(), a.Signed, a.InForce)
+		}
+		if a.Names["en"] != "EU–Kazakhstan Enhanced Partnership and Cooperation Agreement" {
+			t.Errorf("name %q", a.Names["en"])
+		}
+		if len(doc.Demands) != 1 || !slices.Equal(doc.Demands[0].Agreements, []string{a.Key()}) {
+			t.Errorf("the review demand does not target the agreement: %+v", doc.Demands)
+		}
+	})
+	t.Run("dates in a later sentence that refers back", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Resolution on Ukraine",
+			"The Association Agreement with Ukraine was signed in 2014. The agreement entered into force on 1 September 2017.")
+		a := doc.Agreements[0]
+		if a.Kind != graph.AgreementAA || a.Signed.String() != "2014" || a.InForce.String() != "2017-09-01" {
+			t.Errorf("%s signed %s in force %s", a.Kind, a.Signed, a.InForce)
+		}
+	})
+	t.Run("parties default to the concerned country; provisional application is not entry into force", func(t *testing.T) {
+		doc := demandsOf(t, "fr", "Résolution sur la Géorgie",
+			"L'accord d'association, signé le 27 juin 2014, est entré provisoirement en vigueur le 1er septembre 2014.")
+		a := doc.Agreements[0]
+		if a.Key() != "ASSOCIATION/country:GE+institution:EU" || a.Signed.String() != "2014-06-27" || !a.InForce.IsZero() {
+			t.Errorf("%s signed %s in force %s", a.Key(), a.Signed, a.InForce)
+		}
+		if a.Names["fr"] != "accord d'association UE–Géorgie" {
+			t.Errorf("name %q", a.Names["fr"])
+		}
+	})
+	t.Run("no third country, no agreement", func(t *testing.T) {
+		doc := demandsOf(t, "en", "Taxation", "The Framework Agreement applies to companies.")
+		if len(doc.Agreements) != 0 {
+			t.Errorf("agreements %v", doc.Agreements)
+		}
+	})
+	t.Run("a named other agreement is not an anaphor", func(t *testing.T) {
+		doc := demandsOf(t, "fr", "Résolution sur le Kazakhstan",
+			"En 2015, l'UE et le Kazakhstan ont signé un accord de partenariat et de coopération renforcé.",
+			"Le gouvernement devrait respecter l'accord de Paris.")
+		if len(doc.Demands) != 1 || len(doc.Demands[0].Agreements) != 0 {
+			t.Errorf("demands %+v", doc.Demands)
+		}
+	})
+}
+
+func TestTopicsOfDemands(t *testing.T) {
+	doc := demandsOf(t, "fr", "Résolution sur le Kazakhstan",
+		"Le Parlement a adressé au gouvernement du Kazakhstan une série de demandes :",
+		"- libérer tous les prisonniers politiques;",
+		"- lutter contre les violences à l'égard des femmes et garantir des sanctions pénales;",
+		"- renforcer la protection des données.")
+	want := [][]string{{"political-prisoners"}, {"violence-against-women"}, {"data-protection"}}
+	for i, dm := range doc.Demands {
+		if !slices.Equal(dm.Topics, want[i]) {
+			t.Errorf("demand %d (%q): topics %v, want %v", i+1, dm.Text, dm.Topics, want[i])
+		}
+	}
+	if len(doc.Topics) != 3 || doc.Topics[0].Names["en"] != "political prisoners" || doc.Topics[0].Names["fr"] != "prisonniers politiques" {
+		t.Errorf("topics %v", doc.Topics)
+	}
+}
+
+func TestRegions(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Les droits de l'homme en Asie centrale et dans les Balkans occidentaux.", []string{"Central Asia", "Western Balkans"}},
+		{"en", "Central Asia, the Sahel and the Middle East; Central Asia again.", []string{"Central Asia", "Sahel", "Middle East"}},
+		{"en", "central asia in lower case, the middle of the east", nil},
+	}
+	for _, c := range cases {
+		if got := Regions(mkInput(c.lang, feb2021, "Resolution", c.text)); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+	if got := Regions(Input{Language: "de"}); got != nil {
+		t.Errorf("regions of a refused input: %v", got)
+	}
+}
+
+func TestSplitSentences(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Mr. Smith met the U.S. envoy on 1 Feb. 2021. Then he left.", []string{"Mr. Smith met the U.S. envoy on 1 Feb. 2021.", "Then he left."}},
+		{"The S&D and the VP/HR agreed (i.e. the EU). It entered into force on the 1er mars 2020! Why? 1.5 million.",
+			[]string{"The S&D and the VP/HR agreed (i.e. the EU).", "It entered into force on the 1er mars 2020!", "Why?", "1.5 million."}},
+		{"He said: “Go.” She left; then. lower case goes on", []string{"He said: “Go.”", "She left; then. lower case goes on"}},
+		{"  ", nil},
+	}
+	for _, c := range cases {
+		rs := []rune(c.text)
+		var got []string
+		for _, s := range splitSentences(rs, 0, len(rs)) {
+			got = append(got, string(rs[s[0]:s[1]]))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q:\n got %q\nwant %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestExtractRefusesBrokenInput(t *testing.T) {
+	good := mkInput("en", feb2021, "Title", "One paragraph.", "Two.")
+	cases := map[string]func(in *Input){
+		"an unsupported language":       func(in *Input) { in.Language = "de" },
+		"a title outside the text":      func(in *Input) { in.Title = graph.Span{Start: 0, End: 10_000} },
+		"a reversed span":               func(in *Input) { in.Paragraphs[0].Span = graph.Span{Start: 5, End: 2} },
+		"a paragraph text off its span": func(in *Input) { in.Paragraphs[0].Text = "Another paragraph." },
+		"paragraphs out of order":       func(in *Input) { in.Paragraphs[0], in.Paragraphs[1] = in.Paragraphs[1], in.Paragraphs[0] },
+	}
+	for name, breakIt := range cases {
+		in := good
+		in.Paragraphs = slices.Clone(good.Paragraphs)
+		breakIt(&in)
+		if _, err := Extract(in); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	for _, lang := range []string{"EN", "fr-FR", "fr"} {
+		in := good
+		in.Language = lang
+		if _, err := Extract(in); err != nil {
+			t.Errorf("language %q: %v", lang, err)
+		}
+	}
+}
+
+func TestDatesIn(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       []string
+	}{
+		{"en", "signed on 1 March 2020, in December 2015, on March 1, 2020 and in 2014", []string{"2020-03-01", "2015-12", "2020-03-01", "2014"}},
+		{"fr", "le 1er mars 2020, en décembre 2015, le 31 février 2020 et en 1850", []string{"2020-03-01", "2015-12", "2020-02"}}, // an impossible day falls back to its month
+		{"en", "it may 2020 be; COVID-19; EUR 1 000 000", []string{"2020"}},
+	}
+	for _, c := range cases {
+		d, err := newDoc(mkInput(c.lang, feb2021, "Title", c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range d.datesIn(d.paras[0].toks) {
+			got = append(got, h.date.String())
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,329 @@
+package lexicon
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/eurel/eurel/graph"
+	"github.com/eurel/eurel/internal/corpus"
+)
+
+func TestTokenizeCountsCodePointsAndDropsDashes(t *testing.T) {
+	toks := TokenizeString("L’UE–Kazakhstan : accord-cadre, 1er mars ; S&D, Verts/ALE.")
+	var folds []string
+	for _, tk := range toks {
+		folds = append(folds, tk.Fold)
+	}
+	want := []string{"l", "'", "ue", "kazakhstan", ":", "accord", "cadre", ",", "1er", "mars", ";", "s", "&", "d", ",", "verts", "/", "ale", "."}
+	if !slices.Equal(folds, want) {
+		t.Fatalf("tokens %q, want %q", folds, want)
+	}
+	rs := []rune("L’UE–Kazakhstan : accord-cadre, 1er mars ; S&D, Verts/ALE.")
+	for _, tk := range toks {
+		if string(rs[tk.Start:tk.End]) != tk.Text {
+			t.Errorf("token %q at [%d,%d) cuts %q", tk.Text, tk.Start, tk.End, string(rs[tk.Start:tk.End]))
+		}
+	}
+}
+
+func TestFoldKeepsOneRunePerRune(t *testing.T) {
+	for in, want := range map[string]string{
+		"Élections": "elections", "Biélorussie": "bielorussie", "Türkiye": "turkiye", "Bahreïn": "bahrein",
+		"l’accord": "l'accord", "mise en œuvre": "mise en œuvre", "São Tomé": "sao tome", "1\u00a0000": "1 000",
+	} {
+		got := FoldString(in)
+		if got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+		if len([]rune(got)) != len([]rune(in)) {
+			t.Errorf("Fold(%q) changed the number of runes", in)
+		}
+	}
+}
+
+func TestMatcherFindsLeftmostLongestOnWordBoundaries(t *testing.T) {
+	m := NewMatcher[string]()
+	m.Add("Guinea", Capitalised, "GN")
+	m.Add("Papua New Guinea", Capitalised, "PG")
+	m.Add("Chad", Capitalised, "TD")
+	m.Add("US", ExactCase, "US")
+	m.AddInflected("prisonnier politique", AnyCase, "pp")
+	m.Add("Latin American", AnyCase, "")
+	find := func(s string) []string {
+		var out []string
+		for _, mt := range m.FindAll(TokenizeString(s)) {
+			out = append(out, mt.Values...)
+		}
+		return out
+	}
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Papua New Guinea and Guinea", []string{"PG", "GN"}},
+		{"a chad of paper, Chad", []string{"TD"}},
+		{"tell us about the US", []string{"US"}},
+		{"Guineans", nil},
+		{"les prisonniers politiques", []string{"pp"}},
+		{"Latin American states", []string{""}},
+	}
+	for _, c := range cases {
+		if got := find(c.text); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestCountriesComeFromCLDR(t *testing.T) {
+	cs := Countries()
+	if len(cs) != 250 {
+		t.Errorf("%d countries, want the 249 of ISO 3166-1 and Kosovo", len(cs))
+	}
+	for code, want := range map[string][2]string{
+		"KZ": {"Kazakhstan", "Kazakhstan"}, "CN": {"China", "Chine"}, "MM": {"Myanmar (Burma)", "Myanmar (Birmanie)"},
+		"XK": {"Kosovo", "Kosovo"}, "US": {"United States", "États-Unis"},
+	} {
+		c, ok := CountryByCode(code)
+		if !ok || c.Names["en"] != want[0] || c.Names["fr"] != want[1] {
+			t.Errorf("%s: %v %v, want %v", code, ok, c.Names, want)
+		}
+	}
+	for _, code := range []string{"EU", "UN", "EZ", "AC", "IC", "ZZ", "UK", "BU"} {
+		if _, ok := CountryByCode(code); ok {
+			t.Errorf("%s is not an ISO 3166-1 country", code)
+		}
+	}
+	if c, _ := CountryByCode("MM"); c.ShortName("en") != "Myanmar" || c.ShortName("fr") != "Myanmar" {
+		t.Errorf("short names of MM: %q %q", c.ShortName("en"), c.ShortName("fr"))
+	}
+}
+
+// TestCountriesCoverReference checks the country table against the corpus reference table
+// (reference/countries.json, from EU authority tables): every code in it is known, and its
+// English label is recognised as that country.
+func TestCountriesCoverReference(t *testing.T) {
+	dir := corpus.Dir(t)
+	b, err := os.ReadFile(filepath.Join(dir, "reference", "countries.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []struct {
+		Code  string `json:"code"`
+		Label string `json:"label"`
+		Alt   string `json:"alt_label"`
+		ISO2  string `json:"iso_alpha_2"`
+	}
+	if err := json.Unmarshal(b, &rows); err != nil {
+		t.Fatal(err)
+	}
+	// not countries of ISO 3166-1: the EU itself; Clipperton, Sark and the Canary Islands
+	// (exceptionally reserved codes)
+	skip := map[string]bool{"EU": true, "CP": true, "CQ": true, "IC": true}
+	m := CountryMatcher("en")
+	for _, r := range rows {
+		if skip[r.ISO2] || r.ISO2 == "" {
+			continue
+		}
+		if _, ok := CountryByCode(r.ISO2); !ok {
+			t.Errorf("%s (%s) is not in the table", r.ISO2, r.Label)
+			continue
+		}
+		found := false
+		for _, mt := range m.FindAll(TokenizeString(r.Label)) {
+			found = found || mt.Values[0].Code == r.ISO2
+		}
+		if !found {
+			t.Errorf("%q is not recognised as %s", r.Label, r.ISO2)
+		}
+	}
+}
+
+func TestCountryMatcherReadsAdjectivesAndAlternativeNames(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "des Kazakhs ethniques qui ont fui les camps de concentration chinois", []string{"KZ", "CN"}},
+		{"fr", "la société civile kazakhe, les autorités chinoises, la Birmanie", []string{"KZ", "CN", "MM"}},
+		{"en", "Myanmar’s military, the Burmese junta, Burma", []string{"MM", "MM", "MM"}},
+		{"en", "Russia and Ukrainian and Belarusian forces; the United States and the US", []string{"RU", "UA", "BY", "US", "US"}},
+		{"en", "Latin American countries in the Indian Ocean", nil},
+		{"en", "the EU, the Member States and the European Union", nil},
+		{"en", "Papua New Guinea, Guinea-Bissau, Equatorial Guinea", []string{"PG", "GW", "GQ"}},
+		{"en", "a chad, to turkey, Jordan", []string{"JO"}},
+		{"fr", "le Tchad, la Jordanie, la Géorgie, la Turquie", []string{"TD", "JO", "GE", "TR"}},
+		{"en", "The Kosovo authorities", []string{"XK"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, mt := range CountryMatcher(c.lang).FindAll(TokenizeString(c.text)) {
+			if mt.Values[0].Code != "" {
+				got = append(got, mt.Values[0].Code)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s %q: %v, want %v", c.lang, c.text, got, c.want)
+		}
+	}
+}
+
+func TestFrenchOf(t *testing.T) {
+	for code, want := range map[string]string{
+		"KZ": "du Kazakhstan", "CN": "de la Chine", "IR": "de l'Iran", "US": "des États-Unis", "CU": "de Cuba",
+		"MM": "du Myanmar", "IL": "d'Israël", "UA": "de l'Ukraine", "BY": "de la Biélorussie", "MX": "du Mexique",
+		"PH": "des Philippines", "RU": "de la Russie", "AF": "de l'Afghanistan", "HU": "de la Hongrie",
+	} {
+		if got := FrenchOf(code); got != want {
+			t.Errorf("FrenchOf(%s) = %q, want %q", code, got, want)
+		}
+	}
+}
+
+func TestIsEUMember(t *testing.T) {
+	cases := []struct {
+		code string
+		on   graph.PartialDate
+		want bool
+	}{
+		{"FR", graph.PartialDate{}, true},
+		{"GB", graph.Day(2019, 12, 1), true},
+		{"GB", graph.Day(2020, 2, 1), false},
+		{"GB", graph.PartialDate{}, false},
+		{"HR", graph.PartialDate{Year: 2012}, false},
+		{"HR", graph.Day(2013, 7, 1), true},
+		{"KZ", graph.Day(2021, 2, 11), false},
+	}
+	for _, c := range cases {
+		if got := IsEUMember(c.code, c.on); got != c.want {
+			t.Errorf("IsEUMember(%s, %s) = %v, want %v", c.code, c.on, got, c.want)
+		}
+	}
+}
+
+// resolve resolves a group name as written on a date.
+func resolve(t *testing.T, name string, on graph.PartialDate) string {
+	t.Helper()
+	toks := TokenizeString(name)
+	mt, ok := GroupMatcher().At(toks, 0)
+	if !ok || mt.Hi != len(toks) {
+		t.Fatalf("%q is not a group name", name)
+	}
+	g, ok := ResolveGroup(mt.Values, on)
+	if !ok {
+		t.Fatalf("%q: no group", name)
+	}
+	return g.Code
+}
+
+func TestResolveGroupByDate(t *testing.T) {
+	feb2021 := graph.Day(2021, 2, 11)
+	cases := []struct {
+		name string
+		on   graph.PartialDate
+		want string
+	}{
+		{"EPP", feb2021, "EPP"}, {"PPE", feb2021, "EPP"}, {"S&D", feb2021, "SD"}, {"Renew", feb2021, "RENEW"},
+		{"Greens/EFA", feb2021, "GREEN_EFA"}, {"Verts/ALE", feb2021, "GREEN_EFA"}, {"ECR", feb2021, "ECR"},
+		{"The Left", feb2021, "GUE_NGL"}, {"GUE/NGL", feb2021, "GUE_NGL"},
+		{"PPE", graph.Day(2015, 3, 12), "EPP_2009_0"}, {"EPP", graph.Day(2015, 3, 12), "EPP_2009_0"},
+		{"ALDE", graph.Day(2018, 5, 3), "ALDE"}, {"Renew", graph.Day(2018, 5, 3), "ALDE"},
+		{"ALDE", graph.Day(2019, 6, 12), "RENEW"}, {"GUE/NGL", graph.Day(2020, 12, 31), "GUE_NGL_1995_0"},
+		{"The Left", graph.PartialDate{Year: 2020}, "GUE_NGL_1995_0"}, {"GUE/NGL", graph.Day(2021, 1, 1), "GUE_NGL"},
+		{"PfE", graph.Day(2025, 5, 7), "PFE"}, {"ID", graph.Day(2020, 1, 1), "ID"},
+		{"EPP", graph.PartialDate{}, "EPP"},
+	}
+	for _, c := range cases {
+		if got := resolve(t, c.name, c.on); got != c.want {
+			t.Errorf("%q on %s = %s, want %s", c.name, c.on, got, c.want)
+		}
+	}
+}
+
+// TestGroupsAgreeWithReference checks the compiled groups against the corpus reference table
+// (reference/groups.json): the same codes, labels, alternative labels and dates.
+func TestGroupsAgreeWithReference(t *testing.T) {
+	dir := corpus.Dir(t)
+	b, err := os.ReadFile(filepath.Join(dir, "reference", "groups.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []struct {
+		Code          string   `json:"code"`
+		OfficialLabel string   `json:"official_label"`
+		Label         string   `json:"label"`
+		ShortLabel    string   `json:"short_label"`
+		AltLabels     []string `json:"alt_labels"`
+		StartDate     string   `json:"start_date"`
+		EndDate       *string  `json:"end_date"`
+	}
+	if err := json.Unmarshal(b, &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(Groups()) {
+		t.Errorf("%d groups compiled, %d in the reference", len(Groups()), len(rows))
+	}
+	for _, r := range rows {
+		g, ok := GroupByCode(r.Code)
+		if !ok {
+			t.Errorf("%s: not compiled", r.Code)
+			continue
+		}
+		end := ""
+		if r.EndDate != nil {
+			end = *r.EndDate
+		}
+		if g.OfficialLabel != r.OfficialLabel || g.Label != r.Label || g.ShortLabel != r.ShortLabel ||
+			!slices.Equal(g.AltLabels, r.AltLabels) && len(g.AltLabels)+len(r.AltLabels) > 0 ||
+			g.Start.String() != r.StartDate || g.End.String() != end {
+			t.Errorf("%s: compiled %+v, reference %+v", r.Code, g, r)
+		}
+	}
+}
+
+func TestInstitutionNames(t *testing.T) {
+	cases := []struct {
+		key, en, fr, country string
+		kind                 graph.InstitutionKind
+	}{
+		{"GOVERNMENT:KZ", "Government of Kazakhstan", "gouvernement du Kazakhstan", "KZ", graph.InstGovernment},
+		{"ARMED_FORCES:MM", "Tatmadaw (military of Myanmar)", "Tatmadaw (armée du Myanmar)", "MM", graph.InstArmedForces},
+		{"AUTHORITIES:CN", "Authorities of China", "autorités de la Chine", "CN", graph.InstAuthorities},
+		{"PARLIAMENT:IR", "Parliament of Iran", "parlement de l'Iran", "IR", graph.InstParliament},
+		{"VPHR", "VP/HR", "VP/HR", "", graph.InstEUInstitution},
+		{"MEMBER_STATES", "Member States", "États membres", "", graph.InstMemberStates},
+		{"GREEN_EFA", "Greens/EFA", "Verts/ALE", "", graph.InstPoliticalGroup},
+	}
+	for _, c := range cases {
+		in, ok := InstitutionByKey(c.key)
+		if !ok || in.Names["en"] != c.en || in.Names["fr"] != c.fr || in.Country != c.country || in.Kind != c.kind {
+			t.Errorf("%s: %v %+v", c.key, ok, in)
+		}
+	}
+	for _, k := range []string{"GOVERNMENT:ZZ", "NOPE", "GOVERNMENT:", "FOO:KZ"} {
+		if _, ok := InstitutionByKey(k); ok {
+			t.Errorf("%s should be unknown", k)
+		}
+	}
+}
+
+func TestAgreementName(t *testing.T) {
+	if got := AgreementName("en", graph.AgreementSAA, []string{"EU", "Serbia"}); got != "EU–Serbia Stabilisation and Association Agreement" {
+		t.Errorf("en: %q", got)
+	}
+	if got := AgreementName("fr", graph.AgreementAA, []string{"UE", "Ukraine"}); got != "accord d'association UE–Ukraine" {
+		t.Errorf("fr: %q", got)
+	}
+}
+
+func TestTopicsHaveNamesInBothLanguages(t *testing.T) {
+	seen := map[string]bool{}
+	for _, tp := range Topics() {
+		if seen[tp.Key] || tp.Names["en"] == "" || tp.Names["fr"] == "" || len(tp.Patterns) == 0 {
+			t.Errorf("topic %+v", tp)
+		}
+		seen[tp.Key] = true
+	}
+}
