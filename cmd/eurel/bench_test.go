@@ -13,8 +13,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/eurel/eurel/graph"
 	"github.com/eurel/eurel/gql"
+	"github.com/eurel/eurel/graph"
 	"github.com/eurel/eurel/ingest"
 	"github.com/eurel/eurel/internal/corpus"
 )
