@@ -84,15 +84,14 @@ func (s *Store) ListAgreements(ctx context.Context, f AgreementFilter) ([]ID, er
 			ids = r.allOfKind(KindAgreement)
 		}
 		return r.sortBy(ids, func(id ID) string {
-			qs := r.match(pattern{s: id.IRI(), p: pName})
-			names := r.langMap(qs, pName)
+			names := r.langMap(r.facts(pattern{s: id.IRI(), p: pName}), pName)
 			if n, ok := names["en"]; ok {
 				return strings.ToLower(n)
 			}
 			if len(names) > 0 {
 				return strings.ToLower(names[slices.Min(slices.Collect(maps.Keys(names)))])
 			}
-			return strings.ToLower(str(r.latest(r.match(pattern{s: id.IRI(), p: pKey}), pKey)))
+			return strings.ToLower(str(r.latest(r.facts(pattern{s: id.IRI(), p: pKey}), pKey)))
 		})
 	})
 }
@@ -100,7 +99,7 @@ func (s *Store) ListAgreements(ctx context.Context, f AgreementFilter) ([]ID, er
 // ListCountries returns the countries present in the graph, by code.
 func (s *Store) ListCountries(ctx context.Context) ([]ID, error) {
 	return list(s, ctx, func(r *reader) []ID {
-		return r.byCode(r.allOfKind(KindCountry))
+		return r.byCountryCode(r.allOfKind(KindCountry))
 	})
 }
 

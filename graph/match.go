@@ -70,6 +70,89 @@ func (s *Store) values(ctx context.Context, pt pattern, d quad.Direction) ([]qua
 	return cgraph.ValuesOf(ctx, s.qs, rs)
 }
 
+// fact is a predicate and object of the quads matching a pattern, with the labels of every
+// quad stating it, unresolved: a hub node that two thousand documents describe has a handful
+// of facts, and only the values are loaded, not two thousand quads.
+type fact struct {
+	p, o   quad.Value
+	labels []refs.Ref
+}
+
+// facts groups the quads matching pt by predicate and object.
+func (s *Store) facts(ctx context.Context, pt pattern) ([]fact, error) {
+	type key struct{ p, o any }
+	var (
+		out   []fact
+		idx   = map[key]int{}
+		refOf = map[any]int{} // distinct predicate and object references → position in rs
+		rs    []refs.Ref
+		pos   [][2]int // per fact: positions of its predicate and object in rs
+	)
+	intern := func(r refs.Ref) int {
+		if i, ok := refOf[r.Key()]; ok {
+			return i
+		}
+		refOf[r.Key()] = len(rs)
+		rs = append(rs, r)
+		return len(rs) - 1
+	}
+	err := s.scan(ctx, pt, func(ref refs.Ref) error {
+		var d [3]refs.Ref
+		for i, dir := range []quad.Direction{quad.Predicate, quad.Object, quad.Label} {
+			v, err := s.qs.QuadDirection(ref, dir)
+			if err != nil {
+				return err
+			}
+			d[i] = v
+		}
+		if d[0] == nil || d[1] == nil {
+			return nil
+		}
+		k := key{d[0].Key(), d[1].Key()}
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, fact{})
+			pos = append(pos, [2]int{intern(d[0]), intern(d[1])})
+		}
+		if d[2] != nil {
+			out[i].labels = append(out[i].labels, d[2])
+		}
+		return nil
+	})
+	if err != nil || len(out) == 0 {
+		return nil, err
+	}
+	vals, err := cgraph.ValuesOf(ctx, s.qs, rs)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].p, out[i].o = vals[pos[i][0]], vals[pos[i][1]]
+	}
+	return out, nil
+}
+
+// anyValue returns the value in direction d of one quad matching pt (nil if none): for
+// properties all documents agree on, it reads one quad instead of one per document.
+func (s *Store) anyValue(ctx context.Context, pt pattern, d quad.Direction) (quad.Value, error) {
+	var r refs.Ref
+	err := s.scanN(ctx, pt, 1, func(ref refs.Ref) error {
+		var err error
+		r, err = s.qs.QuadDirection(ref, d)
+		return err
+	})
+	if err != nil || r == nil {
+		return nil, err
+	}
+	vals, err := cgraph.ValuesOf(ctx, s.qs, []refs.Ref{r})
+	if err != nil {
+		return nil, err
+	}
+	return vals[0], nil
+}
+
 // ids returns the distinct node IDs in direction d of the quads matching pt.
 func (s *Store) ids(ctx context.Context, pt pattern, d quad.Direction) ([]ID, error) {
 	vals, err := s.values(ctx, pt, d)
@@ -90,6 +173,11 @@ func (s *Store) ids(ctx context.Context, pt pattern, d quad.Direction) ([]ID, er
 // directions on the quad's references; elsewhere it lets Cayley's optimiser plan the
 // intersection.
 func (s *Store) scan(ctx context.Context, pt pattern, fn func(refs.Ref) error) error {
+	return s.scanN(ctx, pt, -1, fn)
+}
+
+// scanN is scan stopping after limit matches (no limit if negative).
+func (s *Store) scanN(ctx context.Context, pt pattern, limit int, fn func(refs.Ref) error) error {
 	var (
 		dirs []quad.Direction
 		vals []quad.Value
@@ -132,7 +220,7 @@ func (s *Store) scan(ctx context.Context, pt pattern, fn func(refs.Ref) error) e
 	// to remap the bbolt file deadlocks (nested read transactions in one goroutine).
 	var found []refs.Ref
 outer:
-	for it.Next(ctx) {
+	for limit != 0 && it.Next(ctx) {
 		ref := it.Result()
 		for d, want := range fixed {
 			got, err := s.qs.QuadDirection(ref, d)
@@ -145,6 +233,7 @@ outer:
 			}
 		}
 		found = append(found, ref)
+		limit--
 	}
 	err = it.Err()
 	it.Close()

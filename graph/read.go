@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 )
 
@@ -110,10 +112,11 @@ type reader struct {
 	err      error
 	docTimes map[quad.Value]time.Time
 	docTexts map[ID]string
+	labels   map[any]quad.Value // label references resolved so far
 }
 
 func (s *Store) newReader(ctx context.Context) *reader {
-	return &reader{s: s, ctx: ctx, docTimes: map[quad.Value]time.Time{}, docTexts: map[ID]string{}}
+	return &reader{s: s, ctx: ctx, docTimes: map[quad.Value]time.Time{}, docTexts: map[ID]string{}, labels: map[any]quad.Value{}}
 }
 
 func (r *reader) match(pt pattern) []quad.Quad {
@@ -144,8 +147,44 @@ func (r *reader) in(id ID, p Predicate) []ID {
 	return ids
 }
 
-// out returns the node's quads with it as subject, labels included.
-func (r *reader) out(id ID) []quad.Quad { return r.match(pattern{s: id.IRI()}) }
+// out returns the node's facts: its quads with it as subject, grouped by predicate and object.
+func (r *reader) out(id ID) []fact { return r.facts(pattern{s: id.IRI()}) }
+
+func (r *reader) facts(pt pattern) []fact {
+	if r.err != nil {
+		return nil
+	}
+	fs, err := r.s.facts(r.ctx, pt)
+	r.err = err
+	return fs
+}
+
+// labelsOf resolves (and caches) the labels of a fact.
+func (r *reader) labelsOf(f fact) []quad.Value {
+	var missing []refs.Ref
+	for _, l := range f.labels {
+		if _, ok := r.labels[l.Key()]; !ok {
+			missing = append(missing, l)
+		}
+	}
+	if len(missing) > 0 && r.err == nil {
+		vals, err := cgraph.ValuesOf(r.ctx, r.s.qs, missing)
+		if err != nil {
+			r.err = err
+			return nil
+		}
+		for i, l := range missing {
+			r.labels[l.Key()] = vals[i]
+		}
+	}
+	out := make([]quad.Value, 0, len(f.labels))
+	for _, l := range f.labels {
+		if v := r.labels[l.Key()]; v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
 
 // docTime is when the document named by a label was ingested (zero if unknown).
 func (r *reader) docTime(label quad.Value) time.Time {
@@ -165,63 +204,79 @@ func (r *reader) docTime(label quad.Value) time.Time {
 	return t
 }
 
-// newer orders quads by the ingest time of their documents, then by label, then by value,
-// so that the choice among disagreeing documents is deterministic.
-func (r *reader) newer(a, b quad.Quad) bool {
-	ta, tb := r.docTime(a.Label), r.docTime(b.Label)
+// newerLabel orders the documents stating something: by ingest time, then by label, so that
+// the choice among disagreeing documents is deterministic.
+func (r *reader) newerLabel(a, b quad.Value) bool {
+	ta, tb := r.docTime(a), r.docTime(b)
 	if !ta.Equal(tb) {
 		return ta.After(tb)
 	}
-	if la, lb := quad.ToString(a.Label), quad.ToString(b.Label); la != lb {
-		return la > lb
-	}
-	return quad.ToString(a.Object) > quad.ToString(b.Object)
+	return quad.ToString(a) > quad.ToString(b)
 }
 
-// latestQuad is the quad of a predicate from the most recently ingested document.
-func (r *reader) latestQuad(qs []quad.Quad, p quad.IRI) (quad.Quad, bool) {
-	var best quad.Quad
-	found := false
-	for _, q := range qs {
-		if q.Predicate == p && (!found || r.newer(q, best)) {
-			best, found = q, true
+// latestLabelled is the fact of a predicate stated by the most recently ingested document,
+// and that document's label.
+func (r *reader) latestLabelled(fs []fact, p quad.IRI) (fact, quad.Value, bool) {
+	var (
+		best      fact
+		bestLabel quad.Value
+		found     bool
+	)
+	for _, f := range fs {
+		if f.p != p {
+			continue
+		}
+		for _, l := range r.labelsOf(f) {
+			if !found || r.newerLabel(l, bestLabel) ||
+				l == bestLabel && quad.ToString(f.o) > quad.ToString(best.o) {
+				best, bestLabel, found = f, l, true
+			}
 		}
 	}
-	return best, found
+	return best, bestLabel, found
 }
 
-func (r *reader) latest(qs []quad.Quad, p quad.IRI) quad.Value {
-	q, _ := r.latestQuad(qs, p)
-	return q.Object
+// latest is the value of a single-valued property: the only one when the documents agree
+// (no document is looked at), else that of the most recently ingested document.
+func (r *reader) latest(fs []fact, p quad.IRI) quad.Value {
+	var only quad.Value
+	n := 0
+	for _, f := range fs {
+		if f.p == p {
+			only = f.o
+			n++
+		}
+	}
+	if n <= 1 {
+		return only
+	}
+	f, _, _ := r.latestLabelled(fs, p)
+	return f.o
 }
 
 // langMap gathers language-tagged values of a predicate: language → value, the most recent
 // document winning within a language.
-func (r *reader) langMap(qs []quad.Quad, p quad.IRI) map[string]string {
-	best := map[string]quad.Quad{}
-	for _, q := range qs {
-		ls, ok := q.Object.(quad.LangString)
-		if !ok || q.Predicate != p {
-			continue
-		}
-		if b, ok := best[ls.Lang]; !ok || r.newer(q, b) {
-			best[ls.Lang] = q
+func (r *reader) langMap(fs []fact, p quad.IRI) map[string]string {
+	byLang := map[string][]fact{}
+	for _, f := range fs {
+		if ls, ok := f.o.(quad.LangString); ok && f.p == p {
+			byLang[ls.Lang] = append(byLang[ls.Lang], f)
 		}
 	}
-	out := make(map[string]string, len(best))
-	for lang, q := range best {
-		out[lang] = str(q.Object)
+	out := make(map[string]string, len(byLang))
+	for lang, lfs := range byLang {
+		out[lang] = str(r.latest(lfs, p))
 	}
 	return out
 }
 
 // objects returns the distinct node IDs the node's edges of a predicate point to.
-func objects(qs []quad.Quad, p Predicate) []ID {
+func objects(fs []fact, p Predicate) []ID {
 	iri := p.IRI()
 	var out []ID
-	for _, q := range qs {
-		if q.Predicate == iri {
-			if id := idOfValue(q.Object); id != "" && !slices.Contains(out, id) {
+	for _, f := range fs {
+		if f.p == iri {
+			if id := idOfValue(f.o); id != "" && !slices.Contains(out, id) {
 				out = append(out, id)
 			}
 		}
@@ -229,9 +284,9 @@ func objects(qs []quad.Quad, p Predicate) []ID {
 	return out
 }
 
-func hasKind(qs []quad.Quad, k NodeKind) bool {
-	for _, q := range qs {
-		if q.Predicate == pKind && str(q.Object) == string(k) {
+func hasKind(fs []fact, k NodeKind) bool {
+	for _, f := range fs {
+		if f.p == pKind && str(f.o) == string(k) {
 			return true
 		}
 	}
@@ -252,8 +307,8 @@ func (r *reader) resolution(id ID) *ResolutionRecord {
 		Vote:       r.vote(qs),
 		TabledBy:   r.byCode(objects(qs, TabledBy)),
 		AdoptedBy:  sortedIDs(objects(qs, AdoptedBy)),
-		Concerns:   r.byCode(objects(qs, Concerns)),
-		Mentions:   r.byCode(objects(qs, Mentions)),
+		Concerns:   r.byCountryCode(objects(qs, Concerns)),
+		Mentions:   r.byCountryCode(objects(qs, Mentions)),
 		Agreements: sortedIDs(objects(qs, RefersTo)),
 		Demands:    r.sourceOrder(objects(qs, HasDemand)),
 		Stances:    r.sourceOrder(objects(qs, HasStance)),
@@ -263,23 +318,24 @@ func (r *reader) resolution(id ID) *ResolutionRecord {
 }
 
 // vote takes all three figures from the most recent document that gives a vote.
-func (r *reader) vote(qs []quad.Quad) *Vote {
-	q, ok := r.latestQuad(qs, pVotesFor)
+func (r *reader) vote(fs []fact) *Vote {
+	_, label, ok := r.latestLabelled(fs, pVotesFor)
 	if !ok {
 		return nil
 	}
 	v := &Vote{}
-	for _, o := range qs {
-		if o.Label != q.Label {
+	for _, f := range fs {
+		if f.p != pVotesFor && f.p != pVotesAgainst && f.p != pVotesAbstention ||
+			!slices.Contains(r.labelsOf(f), label) {
 			continue
 		}
-		switch o.Predicate {
+		switch f.p {
 		case pVotesFor:
-			v.For = integer(o.Object)
+			v.For = integer(f.o)
 		case pVotesAgainst:
-			v.Against = integer(o.Object)
+			v.Against = integer(f.o)
 		case pVotesAbstention:
-			v.Abstentions = integer(o.Object)
+			v.Abstentions = integer(f.o)
 		}
 	}
 	return v
@@ -329,9 +385,7 @@ func (r *reader) institution(id ID) *InstitutionRecord {
 		Names:   r.langMap(qs, pName),
 		Demands: sortedIDs(r.in(id, AddressedTo)),
 	}
-	if q, ok := r.latestQuad(qs, BelongsTo.IRI()); ok {
-		rec.Country = idOfValue(q.Object)
-	}
+	rec.Country = idOfValue(r.latest(qs, BelongsTo.IRI()))
 	return rec
 }
 
@@ -368,12 +422,11 @@ func (r *reader) stance(id ID) *StanceRecord {
 }
 
 // sourceEvidence is the evidence of a node's SOURCE edge to its most recent document.
-func (r *reader) sourceEvidence(id ID, qs []quad.Quad) Evidence {
-	q, ok := r.latestQuad(qs, SourcePred.IRI())
-	if !ok {
+func (r *reader) sourceEvidence(id ID, fs []fact) Evidence {
+	doc := idOfValue(r.latest(fs, SourcePred.IRI()))
+	if doc == "" {
 		return Evidence{}
 	}
-	doc := idOfValue(q.Object)
 	for _, ev := range r.edgeEvidence(id, SourcePred, doc) {
 		if ev.Document == doc {
 			return ev
@@ -396,13 +449,7 @@ func (r *reader) topic(id ID) *TopicRecord {
 }
 
 func (r *reader) document(id ID) *DocumentRecord {
-	label := id.IRI()
-	var qs []quad.Quad
-	for _, q := range r.out(id) {
-		if q.Label == label { // a document's own facts are labelled with it
-			qs = append(qs, q)
-		}
-	}
+	qs := r.out(id) // a document node's facts are all labelled with it
 	if !hasKind(qs, KindDocument) {
 		return nil
 	}
@@ -438,11 +485,34 @@ func (r *reader) docText(id ID) string {
 
 // --- orders ---
 
-// byCode sorts nodes by their code (countries, political groups), then ID.
+// byCode sorts political groups by their code, then ID. The code is read from one quad: a
+// group's code is its key, the same in every document.
 func (r *reader) byCode(ids []ID) []ID {
+	return r.sortBy(ids, func(id ID) string { return str(r.anyValue(pattern{s: id.IRI(), p: pCode}, quad.Object)) })
+}
+
+// byCountryCode sorts countries by ISO code, then ID. A country's ID is derived from its
+// code, so codes are cached for the life of the store.
+func (r *reader) byCountryCode(ids []ID) []ID {
 	return r.sortBy(ids, func(id ID) string {
-		return str(r.latest(r.match(pattern{s: id.IRI(), p: pCode}), pCode))
+		if c, ok := r.s.countryCodes.Load(id); ok {
+			return c.(string)
+		}
+		c := str(r.anyValue(pattern{s: id.IRI(), p: pCode}, quad.Object))
+		if c != "" && CountryID(c) == id {
+			r.s.countryCodes.Store(id, c)
+		}
+		return c
 	})
+}
+
+func (r *reader) anyValue(pt pattern, d quad.Direction) quad.Value {
+	if r.err != nil {
+		return nil
+	}
+	v, err := r.s.anyValue(r.ctx, pt, d)
+	r.err = err
+	return v
 }
 
 func (r *reader) sortBy(ids []ID, key func(ID) string) []ID {
@@ -473,8 +543,8 @@ func (r *reader) sourceOrder(ids []ID) []ID {
 	}
 	keys := make(map[ID]key, len(ids))
 	for _, id := range ids {
-		if q, ok := r.latestQuad(r.match(pattern{s: id.IRI(), p: pPosition}), pPosition); ok {
-			keys[id] = key{r.docTime(q.Label), quad.ToString(q.Label), integer(q.Object)}
+		if f, label, ok := r.latestLabelled(r.facts(pattern{s: id.IRI(), p: pPosition}), pPosition); ok {
+			keys[id] = key{r.docTime(label), quad.ToString(label), integer(f.o)}
 		}
 	}
 	slices.SortFunc(ids, func(a, b ID) int {
@@ -493,8 +563,8 @@ func (r *reader) newestFirst(ids []ID) []ID {
 	}
 	keys := make(map[ID]key, len(ids))
 	for _, id := range ids {
-		qs := r.match(pattern{s: id.IRI(), p: pAdopted})
-		qs = append(qs, r.match(pattern{s: id.IRI(), p: pReference})...)
+		qs := r.facts(pattern{s: id.IRI(), p: pAdopted})
+		qs = append(qs, r.facts(pattern{s: id.IRI(), p: pReference})...)
 		keys[id] = key{date(r.latest(qs, pAdopted)), str(r.latest(qs, pReference))}
 	}
 	slices.SortFunc(ids, func(a, b ID) int {

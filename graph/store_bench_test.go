@@ -240,3 +240,31 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// BenchmarkReadHub reads the European Parliament's record, which every document of the
+// prefilled store names (its facts are stated 2,000 times, once per document).
+func BenchmarkReadHub(b *testing.B) {
+	ctx := context.Background()
+	s := prefilledStore(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		recs, err := s.Institutions(ctx, []ID{InstitutionID(CodeEP)})
+		if err != nil || recs[0] == nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkListResolutionsOfACountry lists the resolutions concerning one country of the
+// prefilled store (80 of them), newest first.
+func BenchmarkListResolutionsOfACountry(b *testing.B) {
+	ctx := context.Background()
+	s := prefilledStore(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ids, err := s.ListResolutions(ctx, ResolutionFilter{Country: "KZ"})
+		if err != nil || len(ids) != benchDocs/len(benchCountries) {
+			b.Fatal(len(ids), err)
+		}
+	}
+}
