@@ -19,18 +19,11 @@ import (
 // ingested document wins; every value stays in the graph. ID lists hold no duplicates and are
 // ordered as records.go says; lists whose order it leaves open are sorted by ID.
 
-// Kinds returns the kind of each node, "" where there is none.
+// Kinds returns the kind of each node, "" where there is none. It reads one kind quad per
+// node, however many documents state it.
 func (s *Store) Kinds(ctx context.Context, ids []ID) ([]NodeKind, error) {
 	return batch(s, ctx, ids, func(r *reader, id ID) NodeKind {
-		vals := r.values(pattern{s: id.IRI(), p: pKind}, quad.Object)
-		if len(vals) == 0 {
-			return ""
-		}
-		kinds := make([]string, len(vals))
-		for i, v := range vals {
-			kinds[i] = str(v)
-		}
-		return NodeKind(slices.Min(kinds))
+		return NodeKind(str(r.anyValue(pattern{s: id.IRI(), p: pKind}, quad.Object)))
 	})
 }
 
@@ -126,15 +119,6 @@ func (r *reader) match(pt pattern) []quad.Quad {
 	q, err := r.s.match(r.ctx, pt)
 	r.err = err
 	return q
-}
-
-func (r *reader) values(pt pattern, d quad.Direction) []quad.Value {
-	if r.err != nil {
-		return nil
-	}
-	v, err := r.s.values(r.ctx, pt, d)
-	r.err = err
-	return v
 }
 
 // in returns the distinct subjects of the node's in-edges of a predicate.
