@@ -52,7 +52,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	exactQuads := st.Quads.Exact && st.Quads.Value >= 0
 
 	s.cmu.Lock()
-	counts := s.counts
+	counts := maps.Clone(s.counts) // writers update s.counts under cmu: never iterate it unlocked
 	s.cmu.Unlock()
 	if counts == nil {
 		if counts, err = s.countKinds(ctx); err != nil {
