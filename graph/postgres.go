@@ -19,15 +19,22 @@ func openPostgres(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Path == "" {
 		return nil, errors.New("postgres store: no DSN given")
 	}
-	err := cgraph.InitQuadStore(BackendPostgres, cfg.Path, nil)
-	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		return nil, fmt.Errorf("postgres store: creating tables: %w", err)
-	}
 	db, err := sql.Open("postgres", cfg.Path)
 	if err != nil {
 		return nil, fmt.Errorf("postgres store: %w", err)
 	}
 	defer db.Close()
+	// Cayley logs an ERROR when asked to create tables that exist: ask only when they don't.
+	var exists bool
+	if err := db.QueryRowContext(ctx, `SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil {
+		return nil, fmt.Errorf("postgres store: %w", err)
+	}
+	if !exists {
+		err := cgraph.InitQuadStore(BackendPostgres, cfg.Path, nil)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return nil, fmt.Errorf("postgres store: creating tables: %w", err)
+		}
+	}
 	for _, stmt := range []string{
 		`CREATE INDEX IF NOT EXISTS quads_label_hash ON quads (label_hash)`,
 		`CREATE INDEX IF NOT EXISTS nodes_unreferenced ON nodes (refs) WHERE refs <= 0`,

@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
+	"text/tabwriter"
 )
 
 // exportCmd writes every quad of the store as N-Quads (labels are the source documents).
@@ -49,6 +52,11 @@ func statsCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		enc.SetIndent("", "  ")
 		return enc.Encode(s)
 	}
-	_, err = fmt.Fprintf(stdout, "%+v\n", s)
-	return err
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "documents\t%d\n", s.Documents)
+	fmt.Fprintf(tw, "quads\t%d\n", s.Quads)
+	for _, k := range slices.Sorted(maps.Keys(s.Nodes)) {
+		fmt.Fprintf(tw, "%s nodes\t%d\n", k, s.Nodes[k])
+	}
+	return tw.Flush()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/eurel/eurel/graph"
@@ -18,11 +19,15 @@ func storeFlag(fs *flag.FlagSet) *string {
 	if def == "" {
 		def = defaultStore
 	}
-	return fs.String("store", def, "directory of the embedded store (env EUREL_STORE)")
+	return fs.String("store", def, "directory of the embedded store, or a postgres:// URL of a shared one (env EUREL_STORE)")
 }
 
-// openStore opens the embedded bbolt store in dir. When a server holds it, the error says so
-// within two seconds instead of hanging.
-func openStore(ctx context.Context, dir string) (*graph.Store, error) {
-	return graph.Open(ctx, graph.Config{Backend: "bolt", Path: dir, OpenTimeout: 2 * time.Second})
+// openStore opens the store named by where: a postgres:// or postgresql:// URL opens the
+// shared PostgreSQL store, anything else is the directory of the embedded bbolt store. When
+// a server holds an embedded store, the error says so within two seconds instead of hanging.
+func openStore(ctx context.Context, where string) (*graph.Store, error) {
+	if strings.HasPrefix(where, "postgres://") || strings.HasPrefix(where, "postgresql://") {
+		return graph.Open(ctx, graph.Config{Backend: graph.BackendPostgres, Path: where})
+	}
+	return graph.Open(ctx, graph.Config{Backend: graph.BackendBolt, Path: where, OpenTimeout: 2 * time.Second})
 }
