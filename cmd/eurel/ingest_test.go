@@ -168,3 +168,21 @@ func TestIngestSaysSoWhenTheStoreIsInUse(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 1 and a message saying the store is in use", code, errOut)
 	}
 }
+
+func TestExportThenImportGivesTheSameGraph(t *testing.T) {
+	from, to := t.TempDir(), t.TempDir()
+	if code, out, errOut := eurel(t, "", "ingest", "--store", from, filepath.Join(corpus.Dir(t), "oeil-summary")); code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	nquads := export(t, from)
+	code, _, errOut := eurel(t, nquads+"\n", "import", "--store", to, "-")
+	if code != exitOK || !strings.Contains(errOut, "of 3 documents") {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	if export(t, to) != nquads {
+		t.Error("the imported graph differs from the exported one")
+	}
+	if code, _, _ := eurel(t, "", "import", "--store", to); code != exitUsage {
+		t.Errorf("import without a file: exit %d, want %d", code, exitUsage)
+	}
+}

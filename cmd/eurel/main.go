@@ -4,6 +4,7 @@
 //	eurel serve  [--addr :8080] [--store DIR]          GraphQL at /graphql, explorer at /
 //	eurel ingest [--store DIR] [--json] PATH|URL|-...  read texts into the graph
 //	eurel export [--store DIR]                         write the graph as N-Quads
+//	eurel import [--store DIR] FILE|-                  read N-Quads written by export
 //	eurel stats  [--store DIR] [--json]                count what the graph holds
 //
 // The embedded store is a directory: ./eurel-data unless --store or EUREL_STORE says
@@ -38,6 +39,7 @@ Usage:
   eurel serve  [--addr :8080] [--store DIR]            serve GraphQL at /graphql and the explorer at /
   eurel ingest [--store DIR] [--json] PATH|URL|- ...   read texts (files, directories, URLs, stdin) into the graph
   eurel export [--store DIR]                           write the whole graph as N-Quads to standard output
+  eurel import [--store DIR] FILE|-                    read N-Quads written by export (each document replaced whole)
   eurel stats  [--store DIR] [--json]                  count documents, nodes and quads
 
 The store is the directory ./eurel-data unless --store or $EUREL_STORE names another.
@@ -65,6 +67,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = ingestCmd(ctx, args[1:], stdin, stdout, stderr)
 	case "export":
 		err = exportCmd(ctx, args[1:], stdout, stderr)
+	case "import":
+		err = importCmd(ctx, args[1:], stdin, stderr)
 	case "stats":
 		err = statsCmd(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
@@ -86,6 +90,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitFail
 	}
 }
+
+// flagSet is the standard flag set; an alias keeps signatures short.
+type flagSet = flag.FlagSet
 
 // newFlags returns a flag set that reports errors to stderr and never exits the process.
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
