@@ -1,0 +1,72 @@
+package procedure
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/eurel/eurel/graph"
+	"github.com/eurel/eurel/internal/corpus"
+)
+
+// FuzzParse feeds Parse arbitrary bytes, seeded with the page written for the tests and, when
+// the corpus is there, the real procedure files. Parse must not panic; a refusal must be an
+// *Error with a kind and a reason wrapping graph.ErrBadInput; an accepted page must keep the
+// contract of File and be recognised by Detect.
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "*.html"))
+	switch dir, err := corpus.Find(); {
+	case err == nil:
+		files, _ := filepath.Glob(filepath.Join(dir, "oeil-procedure", "*"))
+		seeds = append(seeds, files...)
+	case !errors.Is(err, corpus.ErrNotFound):
+		f.Fatal(err)
+	}
+	for _, name := range seeds {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`<title>Procedure File: 2021/1(RSP)</title><h2 class="es_title-h1">2021/1(RSP)</h2></html>`))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		p, err := Parse(raw)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Reason == "" || e.Kind == nil || !errors.Is(err, graph.ErrBadInput) {
+				t.Fatalf("refusal %#v is not an *Error with a kind and a reason", err)
+			}
+			return
+		}
+		if p.Reference == "" || p.Title == "" || p.Type == "" || p.TypeName == "" {
+			t.Errorf("accepted without reference, title or type: %+v", p)
+		}
+		for _, d := range append([]graph.PartialDate{}, dates(p)...) {
+			if err := d.Validate(); err != nil && !d.IsZero() {
+				t.Errorf("date %v: %v", d, err)
+			}
+		}
+		for _, c := range p.Countries {
+			if len(c) != 2 {
+				t.Errorf("country %q", c)
+			}
+		}
+		checkText(t, p)
+		if !Detect(raw) {
+			t.Error("Parse accepted what Detect does not recognise")
+		}
+	})
+}
+
+func dates(p *File) []graph.PartialDate {
+	var out []graph.PartialDate
+	for _, e := range p.KeyEvents {
+		out = append(out, e.Date)
+	}
+	for _, d := range p.Documents {
+		out = append(out, d.Date)
+	}
+	return out
+}
