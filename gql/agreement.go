@@ -54,10 +54,14 @@ func (r *agreementResolver) Parties(ctx context.Context, obj *graph.AgreementRec
 	return out, nil
 }
 
+// Resolutions are those referring to the agreement, newest first (as Query.resolutions).
 func (r *agreementResolver) Resolutions(ctx context.Context, obj *graph.AgreementRecord) ([]*graph.ResolutionRecord, error) {
-	return loadAll(ctx, r.ld(ctx).resolutions, obj.Resolutions)
+	l := r.ld(ctx)
+	return loadList(ctx, l.resolutionLists, l.resolutions, graph.ResolutionFilter{Agreement: obj.ID})
 }
 
+// Demands are those targeting the agreement, in the order of Query.demands.
 func (r *agreementResolver) Demands(ctx context.Context, obj *graph.AgreementRecord) ([]*graph.DemandRecord, error) {
-	return loadAll(ctx, r.ld(ctx).demands, obj.Demands)
+	l := r.ld(ctx)
+	return loadList(ctx, l.demandLists, l.demands, graph.DemandFilter{Agreement: obj.ID})
 }

@@ -28,10 +28,14 @@ func (r *countryResolver) Resolutions(ctx context.Context, obj *graph.CountryRec
 	return resolutionConnection(ctx, (*resolver)(r), graph.ResolutionFilter{Country: obj.Code}, first, after)
 }
 
+// Agreements are those the country is a party to, by name (as Query.agreements).
 func (r *countryResolver) Agreements(ctx context.Context, obj *graph.CountryRecord) ([]*graph.AgreementRecord, error) {
-	return loadAll(ctx, r.ld(ctx).agreements, obj.Agreements)
+	l := r.ld(ctx)
+	return loadList(ctx, l.agreementLists, l.agreements, graph.AgreementFilter{Country: obj.Code})
 }
 
+// Institutions are those belonging to the country, by key.
 func (r *countryResolver) Institutions(ctx context.Context, obj *graph.CountryRecord) ([]*graph.InstitutionRecord, error) {
-	return loadAll(ctx, r.ld(ctx).institutions, obj.Institutions)
+	l := r.ld(ctx)
+	return loadList(ctx, l.institutionLists, l.institutions, graph.InstitutionFilter{Country: obj.Code})
 }

@@ -267,6 +267,33 @@ func TestReaderCallsAreBatched(t *testing.T) {
 				t.Errorf("%d Reader calls, want 2 (the list and the page)", n)
 			}
 		})
+		t.Run("lists a filter selects, under a list", func(t *testing.T) {
+			before := calls.snapshot()
+			var got struct {
+				Agreements []struct {
+					Resolutions []struct {
+						Demands []struct{ Addressees []struct{ Name string } }
+					}
+					Demands []struct{ Text string }
+				}
+			}
+			srv.ok(t, `{ agreements { resolutions { reference demands { addressees { name } } } demands { text } } }`, nil, &got)
+			if len(got.Agreements) != len(synthCountries) || len(got.Agreements[0].Resolutions) != 10 ||
+				len(got.Agreements[0].Resolutions[0].Demands[0].Addressees) != 2 || len(got.Agreements[0].Demands) != 10 {
+				t.Fatalf("agreements = %+v", got.Agreements)
+			}
+			// One list per agreement and field (the Reader lists one filter at a time), then one
+			// call per kind of record and level: the agreements' demands are read with their
+			// resolutions, the resolutions' demands one level below.
+			after := calls.snapshot()
+			want := map[string]int{"ListAgreements": 1, "Agreements": 1, "ListResolutions": len(synthCountries),
+				"ListDemands": len(synthCountries), "Resolutions": 1, "Demands": 2, "Institutions": 1}
+			for method, n := range want {
+				if d := after[method] - before[method]; d != n {
+					t.Errorf("%d calls of %s, want %d", d, method, n)
+				}
+			}
+		})
 		t.Run("countries with their resolution pages", func(t *testing.T) {
 			before := calls.total.Load()
 			srv.ok(t, `{ countries { code resolutions(first: 3) { nodes { reference concerns { code } } } } }`, nil, nil)

@@ -34,6 +34,8 @@ func (r *institutionResolver) Country(ctx context.Context, obj *graph.Institutio
 	return loadOne(ctx, r.ld(ctx).countries, obj.Country)
 }
 
+// Demands are those addressed to the institution, in the order of Query.demands.
 func (r *institutionResolver) Demands(ctx context.Context, obj *graph.InstitutionRecord) ([]*graph.DemandRecord, error) {
-	return loadAll(ctx, r.ld(ctx).demands, obj.Demands)
+	l := r.ld(ctx)
+	return loadList(ctx, l.demandLists, l.demands, graph.DemandFilter{Addressee: obj.ID})
 }

@@ -17,8 +17,9 @@ import (
 const loaderWait = 2 * time.Millisecond
 
 // loaders batch and cache one request's reads: one loader per kind of record, keyed by ID, and
-// one for lists of resolutions keyed by filter (Country.resolutions asks for one list per
-// country). A request's loaders live in its context (see withLoaders); a write clears them.
+// one per kind of list, keyed by filter (Country.resolutions, Agreement.demands,
+// Institution.demands, ... ask for one list per parent: records carry no list that grows with
+// the corpus). A request's loaders live in its context (see withLoaders); a write clears them.
 type loaders struct {
 	kinds        *dataloadgen.Loader[graph.ID, graph.NodeKind]
 	resolutions  *dataloadgen.Loader[graph.ID, *graph.ResolutionRecord]
@@ -30,29 +31,40 @@ type loaders struct {
 	topics       *dataloadgen.Loader[graph.ID, *graph.TopicRecord]
 	documents    *dataloadgen.Loader[graph.ID, *graph.DocumentRecord]
 
-	resolutionLists *dataloadgen.Loader[graph.ResolutionFilter, []graph.ID]
+	resolutionLists  *dataloadgen.Loader[graph.ResolutionFilter, []graph.ID]
+	demandLists      *dataloadgen.Loader[graph.DemandFilter, []graph.ID]
+	agreementLists   *dataloadgen.Loader[graph.AgreementFilter, []graph.ID]
+	institutionLists *dataloadgen.Loader[graph.InstitutionFilter, []graph.ID]
 }
 
 func newLoaders(r graph.Reader) *loaders {
 	wait := dataloadgen.WithWait(loaderWait)
 	return &loaders{
-		kinds:        dataloadgen.NewLoader(batch(r.Kinds), wait),
-		resolutions:  dataloadgen.NewLoader(batch(r.Resolutions), wait),
-		countries:    dataloadgen.NewLoader(batch(r.Countries), wait),
-		agreements:   dataloadgen.NewLoader(batch(r.Agreements), wait),
-		institutions: dataloadgen.NewLoader(batch(r.Institutions), wait),
-		demands:      dataloadgen.NewLoader(batch(r.Demands), wait),
-		stances:      dataloadgen.NewLoader(batch(r.Stances), wait),
-		topics:       dataloadgen.NewLoader(batch(r.Topics), wait),
-		documents:    dataloadgen.NewLoader(batch(r.Documents), wait),
-		resolutionLists: dataloadgen.NewLoader(func(ctx context.Context, fs []graph.ResolutionFilter) ([][]graph.ID, []error) {
-			// The Reader lists one filter at a time; the loader still saves the repeats.
-			out, errs := make([][]graph.ID, len(fs)), make([]error, len(fs))
-			for i, f := range fs {
-				out[i], errs[i] = r.ListResolutions(ctx, f)
-			}
-			return out, errs
-		}, wait),
+		kinds:            dataloadgen.NewLoader(batch(r.Kinds), wait),
+		resolutions:      dataloadgen.NewLoader(batch(r.Resolutions), wait),
+		countries:        dataloadgen.NewLoader(batch(r.Countries), wait),
+		agreements:       dataloadgen.NewLoader(batch(r.Agreements), wait),
+		institutions:     dataloadgen.NewLoader(batch(r.Institutions), wait),
+		demands:          dataloadgen.NewLoader(batch(r.Demands), wait),
+		stances:          dataloadgen.NewLoader(batch(r.Stances), wait),
+		topics:           dataloadgen.NewLoader(batch(r.Topics), wait),
+		documents:        dataloadgen.NewLoader(batch(r.Documents), wait),
+		resolutionLists:  dataloadgen.NewLoader(lists(r.ListResolutions), wait),
+		demandLists:      dataloadgen.NewLoader(lists(r.ListDemands), wait),
+		agreementLists:   dataloadgen.NewLoader(lists(r.ListAgreements), wait),
+		institutionLists: dataloadgen.NewLoader(lists(r.ListInstitutions), wait),
+	}
+}
+
+// lists adapts a List method of the Reader to a loader's fetch. The Reader lists one filter at
+// a time; the loader still saves the repeats.
+func lists[F any](list func(context.Context, F) ([]graph.ID, error)) func(context.Context, []F) ([][]graph.ID, []error) {
+	return func(ctx context.Context, fs []F) ([][]graph.ID, []error) {
+		out, errs := make([][]graph.ID, len(fs)), make([]error, len(fs))
+		for i, f := range fs {
+			out[i], errs[i] = list(ctx, f)
+		}
+		return out, errs
 	}
 }
 
@@ -83,6 +95,9 @@ func (l *loaders) clear() {
 	l.topics.ClearAll()
 	l.documents.ClearAll()
 	l.resolutionLists.ClearAll()
+	l.demandLists.ClearAll()
+	l.agreementLists.ClearAll()
+	l.institutionLists.ClearAll()
 }
 
 type loadersKey struct{}
@@ -111,6 +126,15 @@ func loadOne[T any](ctx context.Context, l *dataloadgen.Loader[graph.ID, *T], id
 	}
 	v, err := l.Load(ctx, id)
 	return v, firstError(err)
+}
+
+// loadList loads the records of the list a filter selects, in the list's order.
+func loadList[F comparable, T any](ctx context.Context, lists *dataloadgen.Loader[F, []graph.ID], recs *dataloadgen.Loader[graph.ID, *T], f F) ([]*T, error) {
+	ids, err := lists.Load(ctx, f)
+	if err != nil {
+		return nil, firstError(err)
+	}
+	return loadAll(ctx, recs, ids)
 }
 
 // loadAll loads records in the order of ids, leaving out the ones the graph does not hold (a

@@ -25,15 +25,20 @@ import (
 // wait for) and primes the loaders with them. The resolvers below then find what they ask for
 // in the loaders' cache.
 //
+// Fields that records do not hold (the demands addressed to an institution, the resolutions
+// referring to an agreement, ...) are lists a filter selects: lookahead reads one list per
+// distinct filter, primes the list loaders with them, and goes on with the IDs listed.
+//
 // It only warms caches. What it does not know (a nested connection, a field with arguments) is
 // left to the resolvers and the loaders' own batching; its errors are left for the resolvers,
 // which meet the same cached errors and report them.
 
 // edge says how a field of a GraphQL type leads to the records of another.
 type edge struct {
-	target string                      // GraphQL type of the records reached
-	ids    func(parent any) []graph.ID // IDs to load, for fields that point to nodes
-	kids   func(parent any) []any      // values at hand, for fields that hold them (evidence, edges)
+	target string                                                    // GraphQL type of the records reached
+	ids    func(parent any) []graph.ID                               // IDs to load, for fields that point to nodes
+	list   func(ctx context.Context, w *walk, parent any) []graph.ID // IDs listed, for fields a filter selects
+	kids   func(parent any) []any                                    // values at hand, for fields that hold them (evidence, edges)
 }
 
 func ids[P any](f func(*P) []graph.ID) func(any) []graph.ID {
@@ -53,6 +58,32 @@ func kids[P any](f func(*P) []any) func(any) []any {
 	return func(p any) []any { return f(p.(*P)) }
 }
 
+// listed is a field whose IDs are the list that filter selects for the parent: read (once per
+// walk and filter) with read, and primed into the list loader that lists picks, which the
+// field's resolver loads from.
+func listed[P any, F comparable](filter func(*P) F, lists func(*loaders) *dataloadgen.Loader[F, []graph.ID],
+	read func(graph.Reader, context.Context, F) ([]graph.ID, error)) func(context.Context, *walk, any) []graph.ID {
+	return func(ctx context.Context, w *walk, p any) []graph.ID {
+		f := filter(p.(*P))
+		if ids, ok := w.lists[f]; ok {
+			return ids
+		}
+		ids, err := read(w.r.reader, ctx, f)
+		if err != nil {
+			ids = nil // the resolver will meet the error and report it
+		} else {
+			lists(w.l).Prime(f, ids)
+		}
+		w.lists[f] = ids
+		return ids
+	}
+}
+
+func demandsWhere[P any](filter func(*P) graph.DemandFilter) func(context.Context, *walk, any) []graph.ID {
+	return listed(filter, func(l *loaders) *dataloadgen.Loader[graph.DemandFilter, []graph.ID] { return l.demandLists },
+		graph.Reader.ListDemands)
+}
+
 // edges are the fields lookahead follows, by "Type.field".
 var edges = map[string]edge{
 	"Resolution.tabledBy":   {target: "Institution", ids: ids(func(r *graph.ResolutionRecord) []graph.ID { return r.TabledBy })},
@@ -64,15 +95,28 @@ var edges = map[string]edge{
 	"Resolution.stances":    {target: "Stance", ids: ids(func(r *graph.ResolutionRecord) []graph.ID { return r.Stances })},
 	"Resolution.sources":    {target: "Document", ids: ids(func(r *graph.ResolutionRecord) []graph.ID { return r.Sources })},
 
-	"Country.agreements":   {target: "Agreement", ids: ids(func(c *graph.CountryRecord) []graph.ID { return c.Agreements })},
-	"Country.institutions": {target: "Institution", ids: ids(func(c *graph.CountryRecord) []graph.ID { return c.Institutions })},
+	"Country.agreements": {target: "Agreement", list: listed(
+		func(c *graph.CountryRecord) graph.AgreementFilter { return graph.AgreementFilter{Country: c.Code} },
+		func(l *loaders) *dataloadgen.Loader[graph.AgreementFilter, []graph.ID] { return l.agreementLists },
+		graph.Reader.ListAgreements)},
+	"Country.institutions": {target: "Institution", list: listed(
+		func(c *graph.CountryRecord) graph.InstitutionFilter { return graph.InstitutionFilter{Country: c.Code} },
+		func(l *loaders) *dataloadgen.Loader[graph.InstitutionFilter, []graph.ID] { return l.institutionLists },
+		graph.Reader.ListInstitutions)},
 
-	"Agreement.parties":     {target: "Party", ids: ids(func(a *graph.AgreementRecord) []graph.ID { return a.Parties })},
-	"Agreement.resolutions": {target: "Resolution", ids: ids(func(a *graph.AgreementRecord) []graph.ID { return a.Resolutions })},
-	"Agreement.demands":     {target: "Demand", ids: ids(func(a *graph.AgreementRecord) []graph.ID { return a.Demands })},
+	"Agreement.parties": {target: "Party", ids: ids(func(a *graph.AgreementRecord) []graph.ID { return a.Parties })},
+	"Agreement.resolutions": {target: "Resolution", list: listed(
+		func(a *graph.AgreementRecord) graph.ResolutionFilter { return graph.ResolutionFilter{Agreement: a.ID} },
+		func(l *loaders) *dataloadgen.Loader[graph.ResolutionFilter, []graph.ID] { return l.resolutionLists },
+		graph.Reader.ListResolutions)},
+	"Agreement.demands": {target: "Demand", list: demandsWhere(func(a *graph.AgreementRecord) graph.DemandFilter {
+		return graph.DemandFilter{Agreement: a.ID}
+	})},
 
 	"Institution.country": {target: "Country", ids: one(func(i *graph.InstitutionRecord) graph.ID { return i.Country })},
-	"Institution.demands": {target: "Demand", ids: ids(func(i *graph.InstitutionRecord) []graph.ID { return i.Demands })},
+	"Institution.demands": {target: "Demand", list: demandsWhere(func(i *graph.InstitutionRecord) graph.DemandFilter {
+		return graph.DemandFilter{Addressee: i.ID}
+	})},
 
 	"Demand.resolution": {target: "Resolution", ids: one(func(d *graph.DemandRecord) graph.ID { return d.Resolution })},
 	"Demand.addressees": {target: "Institution", ids: ids(func(d *graph.DemandRecord) []graph.ID { return d.Addressees })},
@@ -83,7 +127,9 @@ var edges = map[string]edge{
 	"Stance.resolution": {target: "Resolution", ids: one(func(s *graph.StanceRecord) graph.ID { return s.Resolution })},
 	"Stance.evidence":   {target: "Evidence", kids: kids(func(s *graph.StanceRecord) []any { return []any{&s.Evidence} })},
 
-	"Topic.demands": {target: "Demand", ids: ids(func(t *graph.TopicRecord) []graph.ID { return t.Demands })},
+	"Topic.demands": {target: "Demand", list: demandsWhere(func(t *graph.TopicRecord) graph.DemandFilter {
+		return graph.DemandFilter{Topic: t.ID}
+	})},
 
 	"Evidence.document": {target: "Document", ids: one(func(e *graph.Evidence) graph.ID { return e.Document })},
 
@@ -127,7 +173,8 @@ func (r *resolver) lookahead(ctx context.Context, typ string, recs []any) {
 	if fc == nil || fc.Field.Field == nil {
 		return
 	}
-	w := &walk{r: r, op: graphql.GetOperationContext(ctx), l: r.loadersFrom(ctx), known: map[string]map[graph.ID]any{}}
+	w := &walk{r: r, op: graphql.GetOperationContext(ctx), l: r.loadersFrom(ctx),
+		known: map[string]map[graph.ID]any{}, lists: map[any][]graph.ID{}}
 	level := []*selected{{typ: typ, sel: fc.Field.Selections, recs: recs}}
 	for depth := 0; len(level) > 0 && depth < maxLookahead && ctx.Err() == nil; depth++ {
 		w.remember(level)
@@ -144,6 +191,7 @@ type walk struct {
 	// known holds, by GraphQL type, the records read or at hand, and nil for IDs read and not
 	// found (a party's ID is read as a country and as an institution: one of them misses).
 	known map[string]map[graph.ID]any
+	lists map[any][]graph.ID // lists read, by filter
 }
 
 func (w *walk) remember(level []*selected) {
@@ -176,9 +224,12 @@ func (w *walk) level(ctx context.Context, level []*selected) []*selected {
 			}
 			n := &selected{typ: e.target, sel: f.Selections}
 			for _, p := range s.recs {
-				if e.ids != nil {
+				switch {
+				case e.ids != nil:
 					n.ids = append(n.ids, e.ids(p)...)
-				} else {
+				case e.list != nil:
+					n.ids = append(n.ids, e.list(ctx, w, p)...)
+				default:
 					n.recs = append(n.recs, e.kids(p)...)
 				}
 			}

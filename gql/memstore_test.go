@@ -5,6 +5,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -183,9 +184,7 @@ func buildIndex(docs []*graph.Document) *memIndex {
 			rec.Kind, rec.Code = in.Kind, in.Code
 			maps.Copy(rec.Names, in.Names)
 			if in.Country != "" {
-				c := country(in.Country)
-				rec.Country = c.ID
-				c.Institutions = add(c.Institutions, id)
+				rec.Country = country(in.Country).ID
 			}
 		}
 		for _, a := range d.Agreements {
@@ -205,12 +204,10 @@ func buildIndex(docs []*graph.Document) *memIndex {
 			for _, p := range a.Parties {
 				rec.Parties = add(rec.Parties, graph.PartyID(p))
 				if p.Country != "" {
-					c := country(p.Country)
-					c.Agreements = add(c.Agreements, id)
+					country(p.Country)
 				}
 			}
 			if res != nil {
-				rec.Resolutions = add(rec.Resolutions, res.ID)
 				res.Agreements = add(res.Agreements, id)
 			}
 		}
@@ -251,24 +248,8 @@ func buildIndex(docs []*graph.Document) *memIndex {
 			res.Stances = add(res.Stances, id)
 		}
 	}
-	// Back edges from demands, now that every node exists.
-	for _, id := range slices.Sorted(maps.Keys(x.demands)) {
-		d := x.demands[id]
-		for _, a := range d.Addressees {
-			if in := x.institutions[a]; in != nil {
-				in.Demands = add(in.Demands, id)
-			}
-		}
-		for _, t := range d.Topics {
-			if tp := x.topics[t]; tp != nil {
-				tp.Demands = add(tp.Demands, id)
-			}
-		}
-		for _, a := range d.Agreements {
-			if ag := x.agreements[a]; ag != nil {
-				ag.Demands = add(ag.Demands, id)
-			}
-		}
+	for _, a := range x.agreements {
+		slices.Sort(a.Parties)
 	}
 	return x
 }
@@ -366,6 +347,9 @@ func (s *memStore) ListDemands(ctx context.Context, f graph.DemandFilter) ([]gra
 			if f.Agreement != "" && !slices.Contains(d.Agreements, f.Agreement) {
 				continue
 			}
+			if f.Topic != "" && !slices.Contains(d.Topics, f.Topic) {
+				continue
+			}
 			if f.Country != "" {
 				cid := graph.CountryID(f.Country)
 				ok := slices.Contains(res.Concerns, cid)
@@ -384,7 +368,8 @@ func (s *memStore) ListDemands(ctx context.Context, f graph.DemandFilter) ([]gra
 	return out, nil
 }
 
-// ListAgreements orders by English name, else any name.
+// ListAgreements orders by English name, else the name in the first language by code, in
+// lower case; then by ID.
 func (s *memStore) ListAgreements(_ context.Context, f graph.AgreementFilter) ([]graph.ID, error) {
 	x := s.index()
 	var recs []*graph.AgreementRecord
@@ -395,10 +380,10 @@ func (s *memStore) ListAgreements(_ context.Context, f graph.AgreementFilter) ([
 	}
 	name := func(a *graph.AgreementRecord) string {
 		if n := a.Names["en"]; n != "" {
-			return n
+			return strings.ToLower(n)
 		}
 		for _, l := range slices.Sorted(maps.Keys(a.Names)) {
-			return a.Names[l]
+			return strings.ToLower(a.Names[l])
 		}
 		return ""
 	}
@@ -408,6 +393,25 @@ func (s *memStore) ListAgreements(_ context.Context, f graph.AgreementFilter) ([
 	out := []graph.ID{}
 	for _, a := range recs {
 		out = append(out, a.ID)
+	}
+	return out, nil
+}
+
+// ListInstitutions orders by key, then ID.
+func (s *memStore) ListInstitutions(_ context.Context, f graph.InstitutionFilter) ([]graph.ID, error) {
+	x := s.index()
+	var recs []*graph.InstitutionRecord
+	for _, in := range x.institutions {
+		if f.Country == "" || in.Country == graph.CountryID(f.Country) {
+			recs = append(recs, in)
+		}
+	}
+	slices.SortFunc(recs, func(a, b *graph.InstitutionRecord) int {
+		return cmp.Or(cmp.Compare(a.Key, b.Key), cmp.Compare(a.ID, b.ID))
+	})
+	out := []graph.ID{}
+	for _, in := range recs {
+		out = append(out, in.ID)
 	}
 	return out, nil
 }
@@ -494,6 +498,10 @@ func (c *countingReader) ListDemands(ctx context.Context, f graph.DemandFilter) 
 func (c *countingReader) ListAgreements(ctx context.Context, f graph.AgreementFilter) ([]graph.ID, error) {
 	c.count("ListAgreements")
 	return c.Reader.ListAgreements(ctx, f)
+}
+func (c *countingReader) ListInstitutions(ctx context.Context, f graph.InstitutionFilter) ([]graph.ID, error) {
+	c.count("ListInstitutions")
+	return c.Reader.ListInstitutions(ctx, f)
 }
 func (c *countingReader) ListCountries(ctx context.Context) ([]graph.ID, error) {
 	c.count("ListCountries")

@@ -18,8 +18,10 @@ func (r *topicResolver) Name(_ context.Context, obj *graph.TopicRecord, lang *st
 	return pickName(obj.Names, l, obj.Key), nil
 }
 
+// Demands are those about the topic, in the order of Query.demands.
 func (r *topicResolver) Demands(ctx context.Context, obj *graph.TopicRecord) ([]*graph.DemandRecord, error) {
-	return loadAll(ctx, (*resolver)(r).loadersFrom(ctx).demands, obj.Demands)
+	l := (*resolver)(r).loadersFrom(ctx)
+	return loadList(ctx, l.demandLists, l.demands, graph.DemandFilter{Topic: obj.ID})
 }
 
 func (r *topicResolver) Names(_ context.Context, obj *graph.TopicRecord) ([]*model.LocalizedText, error) {

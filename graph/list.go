@@ -49,6 +49,9 @@ func (s *Store) ListDemands(ctx context.Context, f DemandFilter) ([]ID, error) {
 		if f.Agreement != "" {
 			sets = append(sets, r.in(f.Agreement, Targets))
 		}
+		if f.Topic != "" {
+			sets = append(sets, r.in(f.Topic, About))
+		}
 		if len(sets) == 0 {
 			sets = append(sets, r.allOfKind(KindDemand))
 		}
@@ -93,6 +96,16 @@ func (s *Store) ListAgreements(ctx context.Context, f AgreementFilter) ([]ID, er
 			}
 			return strings.ToLower(str(r.latest(r.facts(pattern{s: id.IRI(), p: pKey}), pKey)))
 		})
+	})
+}
+
+// ListInstitutions returns the institutions matching f, by key, then ID.
+func (s *Store) ListInstitutions(ctx context.Context, f InstitutionFilter) ([]ID, error) {
+	return list(s, ctx, func(r *reader) []ID {
+		if f.Country != "" {
+			return r.byInstitutionKey(r.in(CountryID(f.Country), BelongsTo))
+		}
+		return r.byInstitutionKey(r.allOfKind(KindInstitution))
 	})
 }
 

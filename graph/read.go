@@ -331,11 +331,9 @@ func (r *reader) country(id ID) *CountryRecord {
 		return nil
 	}
 	return &CountryRecord{
-		ID:           id,
-		Code:         str(r.latest(qs, pCode)),
-		Names:        r.langMap(qs, pName),
-		Agreements:   sortedIDs(objects(qs, PartyTo)),
-		Institutions: sortedIDs(r.in(id, BelongsTo)),
+		ID:    id,
+		Code:  str(r.latest(qs, pCode)),
+		Names: r.langMap(qs, pName),
 	}
 }
 
@@ -345,14 +343,12 @@ func (r *reader) agreement(id ID) *AgreementRecord {
 		return nil
 	}
 	return &AgreementRecord{
-		ID:          id,
-		Kind:        AgreementKind(str(r.latest(qs, pAgreementKind))),
-		Names:       r.langMap(qs, pName),
-		Parties:     sortedIDs(r.in(id, PartyTo)),
-		Signed:      date(r.latest(qs, pSigned)),
-		InForce:     date(r.latest(qs, pInForce)),
-		Resolutions: r.newestFirst(r.in(id, RefersTo)),
-		Demands:     sortedIDs(r.in(id, Targets)),
+		ID:      id,
+		Kind:    AgreementKind(str(r.latest(qs, pAgreementKind))),
+		Names:   r.langMap(qs, pName),
+		Parties: sortedIDs(r.in(id, PartyTo)),
+		Signed:  date(r.latest(qs, pSigned)),
+		InForce: date(r.latest(qs, pInForce)),
 	}
 }
 
@@ -362,12 +358,11 @@ func (r *reader) institution(id ID) *InstitutionRecord {
 		return nil
 	}
 	rec := &InstitutionRecord{
-		ID:      id,
-		Key:     str(r.latest(qs, pKey)),
-		Kind:    InstitutionKind(str(r.latest(qs, pInstitutionKind))),
-		Code:    str(r.latest(qs, pCode)),
-		Names:   r.langMap(qs, pName),
-		Demands: sortedIDs(r.in(id, AddressedTo)),
+		ID:    id,
+		Key:   str(r.latest(qs, pKey)),
+		Kind:  InstitutionKind(str(r.latest(qs, pInstitutionKind))),
+		Code:  str(r.latest(qs, pCode)),
+		Names: r.langMap(qs, pName),
 	}
 	rec.Country = idOfValue(r.latest(qs, BelongsTo.IRI()))
 	return rec
@@ -425,10 +420,9 @@ func (r *reader) topic(id ID) *TopicRecord {
 		return nil
 	}
 	return &TopicRecord{
-		ID:      id,
-		Key:     str(r.latest(qs, pKey)),
-		Names:   r.langMap(qs, pName),
-		Demands: sortedIDs(r.in(id, About)),
+		ID:    id,
+		Key:   str(r.latest(qs, pKey)),
+		Names: r.langMap(qs, pName),
 	}
 }
 
@@ -487,6 +481,21 @@ func (r *reader) byCountryCode(ids []ID) []ID {
 			r.s.countryCodes.Store(id, c)
 		}
 		return c
+	})
+}
+
+// byInstitutionKey sorts institutions by key, then ID. An institution's ID is derived from
+// its key, so keys are cached for the life of the store.
+func (r *reader) byInstitutionKey(ids []ID) []ID {
+	return r.sortBy(ids, func(id ID) string {
+		if k, ok := r.s.institutionKeys.Load(id); ok {
+			return k.(string)
+		}
+		k := str(r.anyValue(pattern{s: id.IRI(), p: pKey}, quad.Object))
+		if k != "" && InstitutionID(k) == id {
+			r.s.institutionKeys.Store(id, k)
+		}
+		return k
 	})
 }
 

@@ -11,7 +11,7 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-func TestReadsReturnRecordsWithBothDirectionsOfNeighbours(t *testing.T) {
+func TestReadsReturnRecordsAndFilteredLists(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b backend) {
 		ctx := context.Background()
 		s := storeWith(t, b, kzFR(), mm(), kzEN())
@@ -62,8 +62,7 @@ func TestReadsReturnRecordsWithBothDirectionsOfNeighbours(t *testing.T) {
 			if recs[1] != nil {
 				t.Errorf("a resolution read as a country")
 			}
-			want := &CountryRecord{ID: kz, Code: "KZ", Names: map[string]string{"fr": "Kazakhstan", "en": "Kazakhstan"},
-				Agreements: []ID{agr}, Institutions: sortedIDs([]ID{gov, auth})}
+			want := &CountryRecord{ID: kz, Code: "KZ", Names: map[string]string{"fr": "Kazakhstan", "en": "Kazakhstan"}}
 			if !reflect.DeepEqual(recs[0], want) {
 				t.Errorf("country\n got %+v\nwant %+v", recs[0], want)
 			}
@@ -75,8 +74,7 @@ func TestReadsReturnRecordsWithBothDirectionsOfNeighbours(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := &AgreementRecord{ID: agr, Kind: AgreementEPCA, Names: epca.Names,
-				Parties: sortedIDs([]ID{kz, InstitutionID(CodeEU)}), Signed: Day(2015, 12, 21), InForce: PartialDate{Year: 2020, Month: 3},
-				Resolutions: []ID{res}, Demands: []ID{d2}}
+				Parties: sortedIDs([]ID{kz, InstitutionID(CodeEU)}), Signed: Day(2015, 12, 21), InForce: PartialDate{Year: 2020, Month: 3}}
 			if !reflect.DeepEqual(recs[0], want) {
 				t.Errorf("agreement\n got %+v\nwant %+v", recs[0], want)
 			}
@@ -88,7 +86,7 @@ func TestReadsReturnRecordsWithBothDirectionsOfNeighbours(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := &InstitutionRecord{ID: gov, Key: "GOVERNMENT:KZ", Kind: InstGovernment,
-				Names: map[string]string{"fr": "gouvernement du Kazakhstan"}, Country: kz, Demands: []ID{d1}}
+				Names: map[string]string{"fr": "gouvernement du Kazakhstan"}, Country: kz}
 			if !reflect.DeepEqual(recs[0], want) {
 				t.Errorf("institution\n got %+v\nwant %+v", recs[0], want)
 			}
@@ -125,8 +123,7 @@ func TestReadsReturnRecordsWithBothDirectionsOfNeighbours(t *testing.T) {
 				t.Errorf("stance = %+v, %v", st[0], err)
 			}
 			tp, err := s.Topics(ctx, []ID{prisoners})
-			if err != nil || tp[0] == nil || !reflect.DeepEqual(tp[0].Names, map[string]string{"fr": "prisonniers politiques", "en": "political prisoners"}) ||
-				!slices.Equal(tp[0].Demands, sortedIDs([]ID{d1, dEN})) {
+			if err != nil || tp[0] == nil || !reflect.DeepEqual(tp[0].Names, map[string]string{"fr": "prisonniers politiques", "en": "political prisoners"}) {
 				t.Errorf("topic = %+v, %v", tp[0], err)
 			}
 			docs, err := s.Documents(ctx, []ID{fr, res})
@@ -174,11 +171,27 @@ func TestReadsReturnRecordsWithBothDirectionsOfNeighbours(t *testing.T) {
 			check("demands on KZ to the Commission", got, err, d2)
 			got, err = s.ListDemands(ctx, DemandFilter{Agreement: agr})
 			check("demands about the EPCA", got, err, d2)
+			got, err = s.ListDemands(ctx, DemandFilter{Addressee: gov})
+			check("demands to the government of KZ", got, err, d1)
+			got, err = s.ListDemands(ctx, DemandFilter{Topic: prisoners})
+			check("demands about political prisoners", got, err, d1, dEN) // fr (older) first
+			got, err = s.ListDemands(ctx, DemandFilter{Topic: prisoners, Addressee: auth})
+			check("demands about political prisoners to the Kazakh authorities", got, err, dEN)
+			got, err = s.ListResolutions(ctx, ResolutionFilter{Agreement: agr})
+			check("resolutions referring to the EPCA", got, err, res)
 
 			got, err = s.ListAgreements(ctx, AgreementFilter{Country: "KZ"})
 			check("agreements of KZ", got, err, agr)
 			got, err = s.ListAgreements(ctx, AgreementFilter{Country: "MM"})
 			check("agreements of MM", got, err)
+
+			got, err = s.ListInstitutions(ctx, InstitutionFilter{Country: "KZ"})
+			check("institutions of KZ", got, err, auth, gov) // AUTHORITIES:KZ, GOVERNMENT:KZ
+			got, err = s.ListInstitutions(ctx, InstitutionFilter{Country: "CN"})
+			check("institutions of CN", got, err)
+			got, err = s.ListInstitutions(ctx, InstitutionFilter{})
+			check("all institutions", got, err, InstitutionID("ARMED_FORCES:MM"), auth, com, InstitutionID(CodeEP),
+				InstitutionID("EPP"), InstitutionID(CodeEU), gov, InstitutionID("SD"))
 
 			got, err = s.ListCountries(ctx)
 			check("countries", got, err, CountryID("CN"), kz, CountryID("MM"))

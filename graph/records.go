@@ -6,8 +6,13 @@ import (
 	"time"
 )
 
-// Records are what reads return: one node with its properties and the IDs of its neighbours,
-// both directions, so that a GraphQL field is one batched read. Lists of IDs are sorted in the
+// Records are what reads return: one node with its properties and the IDs of the neighbours
+// that one text bounds (its own edges, and the few in-edges such as an agreement's parties or a
+// demand's resolution), so that a GraphQL field is one batched read and reading a hub (the EU,
+// the Commission, a country named by thousands of texts) costs what reading any node costs.
+// What grows with the whole corpus (the demands addressed to an institution or about a topic,
+// the resolutions referring to an agreement, a country's agreements and institutions) is not
+// in a record: ask the List methods of Reader with a filter. Lists of IDs are sorted in the
 // order documented on each field and hold no duplicates, however many documents state the
 // same edge.
 
@@ -29,36 +34,35 @@ type ResolutionRecord struct {
 	Sources    []ID // documents, by ingest time
 }
 
-// CountryRecord is a country with what links to it.
+// CountryRecord is a country. Its agreements are ListAgreements(AgreementFilter{Country: Code}),
+// its institutions ListInstitutions(InstitutionFilter{Country: Code}).
 type CountryRecord struct {
-	ID           ID
-	Code         string
-	Names        map[string]string // language → name
-	Agreements   []ID              // agreements it is a party to
-	Institutions []ID              // institutions that belong to it
+	ID    ID
+	Code  string
+	Names map[string]string // language → name
 }
 
-// AgreementRecord is an international agreement with what links to it.
+// AgreementRecord is an international agreement. The resolutions referring to it are
+// ListResolutions(ResolutionFilter{Agreement: ID}), the demands targeting it
+// ListDemands(DemandFilter{Agreement: ID}).
 type AgreementRecord struct {
-	ID          ID
-	Kind        AgreementKind
-	Names       map[string]string
-	Parties     []ID // countries and institutions
-	Signed      PartialDate
-	InForce     PartialDate
-	Resolutions []ID // resolutions that refer to it, newest first
-	Demands     []ID // demands that target it
+	ID      ID
+	Kind    AgreementKind
+	Names   map[string]string
+	Parties []ID // countries and institutions, by ID
+	Signed  PartialDate
+	InForce PartialDate
 }
 
-// InstitutionRecord is an institution with what links to it.
+// InstitutionRecord is an institution. The demands addressed to it are
+// ListDemands(DemandFilter{Addressee: ID}).
 type InstitutionRecord struct {
 	ID      ID
 	Key     string
 	Kind    InstitutionKind
 	Code    string
 	Names   map[string]string
-	Country ID   // "" when it belongs to no country
-	Demands []ID // demands addressed to it
+	Country ID // "" when it belongs to no country
 }
 
 // DemandRecord is one request of a resolution.
@@ -83,12 +87,11 @@ type StanceRecord struct {
 	Evidence   Evidence
 }
 
-// TopicRecord is a topic with the demands about it.
+// TopicRecord is a topic. The demands about it are ListDemands(DemandFilter{Topic: ID}).
 type TopicRecord struct {
-	ID      ID
-	Key     string
-	Names   map[string]string
-	Demands []ID
+	ID    ID
+	Key   string
+	Names map[string]string
 }
 
 // DocumentRecord is a stored source text.
@@ -124,15 +127,24 @@ type DemandFilter struct {
 	Country   string // ISO code: demands of resolutions concerning it, or addressed to its institutions
 	Addressee ID     // an institution the demand is addressed to
 	Agreement ID     // an agreement the demand targets
+	Topic     ID     // a topic the demand is about
 }
 
-// AgreementFilter selects agreements; zero fields select all. Results are ordered by name.
+// AgreementFilter selects agreements; zero fields select all. Results are ordered by name
+// (see ListAgreements).
 type AgreementFilter struct {
 	Country string // ISO code of a party
 }
 
+// InstitutionFilter selects institutions; zero fields select all. Results are ordered by key,
+// then ID.
+type InstitutionFilter struct {
+	Country string // ISO code of the country the institutions belong to
+}
+
 // Reader is the read side of the graph. Batched lookups return a slice as long as ids, with
-// nil (or "" for Kinds) where a node does not exist or is of another kind.
+// nil (or "" for Kinds) where a node does not exist or is of another kind. Lists return every
+// match (never nil), in the order their filter's documentation gives.
 type Reader interface {
 	Kinds(ctx context.Context, ids []ID) ([]NodeKind, error)
 	Resolutions(ctx context.Context, ids []ID) ([]*ResolutionRecord, error)
@@ -147,6 +159,7 @@ type Reader interface {
 	ListResolutions(ctx context.Context, f ResolutionFilter) ([]ID, error)
 	ListDemands(ctx context.Context, f DemandFilter) ([]ID, error)
 	ListAgreements(ctx context.Context, f AgreementFilter) ([]ID, error)
+	ListInstitutions(ctx context.Context, f InstitutionFilter) ([]ID, error)
 	ListCountries(ctx context.Context) ([]ID, error) // countries present in the graph, by code
 }
 
