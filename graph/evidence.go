@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"time"
 )
 
 // EdgeEvidence returns where the edge from→to of a predicate was read: one Evidence per
@@ -23,7 +24,11 @@ func (s *Store) EdgeEvidence(ctx context.Context, from ID, pred Predicate, to ID
 }
 
 func (r *reader) edgeEvidence(from ID, pred Predicate, to ID) []Evidence {
-	var out []Evidence
+	type dated struct {
+		Evidence
+		t time.Time // the document's ingest time, read once per piece of evidence
+	}
+	var ds []dated
 	for _, q := range r.match(pattern{s: EdgeID(from, pred, to).IRI(), p: pEvidence}) {
 		span, ok := parseSpan(q.Object)
 		doc := idOfValue(q.Label)
@@ -32,12 +37,15 @@ func (r *reader) edgeEvidence(from ID, pred Predicate, to ID) []Evidence {
 		}
 		ev := Evidence{Document: doc, Span: span}
 		ev.Quote, _ = Quote(r.docText(doc), span) // a span outside the text gives no quote
-		out = append(out, ev)
+		ds = append(ds, dated{ev, r.docTime(q.Label)})
 	}
-	slices.SortFunc(out, func(a, b Evidence) int {
-		return cmp.Or(r.docTime(a.Document.IRI()).Compare(r.docTime(b.Document.IRI())),
-			cmp.Compare(a.Document, b.Document),
+	slices.SortFunc(ds, func(a, b dated) int {
+		return cmp.Or(a.t.Compare(b.t), cmp.Compare(a.Document, b.Document),
 			cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End))
 	})
+	var out []Evidence
+	for _, d := range ds {
+		out = append(out, d.Evidence)
+	}
 	return out
 }

@@ -508,23 +508,32 @@ func (r *reader) anyValue(pt pattern, d quad.Direction) quad.Value {
 	return v
 }
 
+// sortBy sorts ids by a string key, then ID.
 func (r *reader) sortBy(ids []ID, key func(ID) string) []ID {
-	keys := make(map[ID]string, len(ids))
-	for _, id := range ids {
-		keys[id] = key(id)
+	return sortByKey(ids, key, cmp.Compare[string])
+}
+
+// sortByKey sorts ids by a key, then by ID. The key of each ID is computed once, before
+// sorting: store reads happen there, never in the comparator (which runs O(n log n) times).
+func sortByKey[K any](ids []ID, key func(ID) K, compare func(a, b K) int) []ID {
+	type keyed struct {
+		id ID
+		k  K
 	}
-	slices.SortFunc(ids, func(a, b ID) int {
-		return cmp.Or(cmp.Compare(keys[a], keys[b]), cmp.Compare(a, b))
-	})
+	items := make([]keyed, len(ids))
+	for i, id := range ids {
+		items[i] = keyed{id, key(id)}
+	}
+	slices.SortFunc(items, func(a, b keyed) int { return cmp.Or(compare(a.k, b.k), cmp.Compare(a.id, b.id)) })
+	for i := range items {
+		ids[i] = items[i].id
+	}
 	return ids
 }
 
 // byIngest sorts documents by ingest time, oldest first, then ID.
 func (r *reader) byIngest(ids []ID) []ID {
-	slices.SortFunc(ids, func(a, b ID) int {
-		return cmp.Or(r.docTime(a.IRI()).Compare(r.docTime(b.IRI())), cmp.Compare(a, b))
-	})
-	return ids
+	return sortByKey(ids, func(id ID) time.Time { return r.docTime(id.IRI()) }, time.Time.Compare)
 }
 
 // sourceOrder sorts demands or stances by document (ingest time, then ID), then position.
@@ -534,17 +543,14 @@ func (r *reader) sourceOrder(ids []ID) []ID {
 		doc string
 		pos int
 	}
-	keys := make(map[ID]key, len(ids))
-	for _, id := range ids {
+	return sortByKey(ids, func(id ID) key {
 		if f, label, ok := r.latestLabelled(r.facts(pattern{s: id.IRI(), p: pPosition}), pPosition); ok {
-			keys[id] = key{r.docTime(label), quad.ToString(label), integer(f.o)}
+			return key{r.docTime(label), quad.ToString(label), integer(f.o)}
 		}
-	}
-	slices.SortFunc(ids, func(a, b ID) int {
-		ka, kb := keys[a], keys[b]
-		return cmp.Or(ka.t.Compare(kb.t), cmp.Compare(ka.doc, kb.doc), cmp.Compare(ka.pos, kb.pos), cmp.Compare(a, b))
+		return key{}
+	}, func(a, b key) int {
+		return cmp.Or(a.t.Compare(b.t), cmp.Compare(a.doc, b.doc), cmp.Compare(a.pos, b.pos))
 	})
-	return ids
 }
 
 // newestFirst sorts resolutions by adoption date, newest first (unknown dates last), then
@@ -554,23 +560,19 @@ func (r *reader) newestFirst(ids []ID) []ID {
 		adopted PartialDate
 		ref     string
 	}
-	keys := make(map[ID]key, len(ids))
-	for _, id := range ids {
+	return sortByKey(ids, func(id ID) key {
 		qs := r.facts(pattern{s: id.IRI(), p: pAdopted})
 		qs = append(qs, r.facts(pattern{s: id.IRI(), p: pReference})...)
-		keys[id] = key{date(r.latest(qs, pAdopted)), str(r.latest(qs, pReference))}
-	}
-	slices.SortFunc(ids, func(a, b ID) int {
-		ka, kb := keys[a], keys[b]
+		return key{date(r.latest(qs, pAdopted)), str(r.latest(qs, pReference))}
+	}, func(a, b key) int {
 		switch {
-		case kb.adopted.Before(ka.adopted):
+		case b.adopted.Before(a.adopted):
 			return -1
-		case ka.adopted.Before(kb.adopted):
+		case a.adopted.Before(b.adopted):
 			return 1
 		}
-		return cmp.Or(cmp.Compare(ka.ref, kb.ref), cmp.Compare(a, b))
+		return cmp.Compare(a.ref, b.ref)
 	})
-	return ids
 }
 
 func sortedIDs(ids []ID) []ID {
