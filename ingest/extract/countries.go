@@ -43,7 +43,8 @@ var resolutionWords = map[string]bool{"resolution": true, "resolutions": true}
 //
 // Concerned: every country the title names (an EU Member State too: a resolution on the rule
 // of law in a Member State concerns it); when the title names none, every country named
-// after "resolution"/"résolution" in the first body sentence holding that word. No
+// after "resolution"/"résolution" in the first body sentence holding that word, context
+// paragraphs aside (see Paragraph). No
 // country is concerned when neither names one (a legislative text on taxation concerns
 // none, whatever it says of "non-Union jurisdictions").
 //
@@ -66,6 +67,9 @@ func (d *doc) findCountries() []graph.CountryFact {
 	}
 	if len(concerned) == 0 {
 		for _, s := range d.sents {
+			if d.context(s) {
+				continue
+			}
 			at := -1
 			for i := s.toks.lo; i < s.toks.hi; i++ {
 				if resolutionWords[d.toks[i].Fold] {

@@ -32,6 +32,9 @@ const (
 	// modal: "X should", "X must", "X devraient", "X doit": a demand only when its subject X
 	// is an addressee.
 	modal
+	// renewed: the noun of a renewed call, "Reiterates its call on X to", "Renews its
+	// calls for …", « Réitère son appel aux autorités … à … » (see renewal).
+	renewed
 )
 
 // demandVerb is a demand verb: its class, and whether it makes a demand even when no
@@ -64,6 +67,64 @@ func init() {
 	add("fr", appelle, true, "appelle", "appellent", "appele")
 	add("fr", that, true, "insiste", "insistent")
 	add("fr", modal, false, "devrait", "devraient", "doit", "doivent", "devra", "devront")
+}
+
+// renewalVerbs renew an earlier call: after them, "its call(s)" / « son appel » heads a
+// demand as the verb "calls" does.
+var (
+	renewalVerbs = set("reiterates", "reiterate", "reiterated", "repeats", "repeat", "repeated", "renews", "renew",
+		"renewed", "reaffirms", "reaffirm", "reaffirmed", "restates", "restate", "restated",
+		"reitere", "reiterent", "renouvelle", "renouvellent", "repete", "repetent", "reaffirme", "reaffirment")
+	possessives = set("its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs")
+	callNouns   = map[string]map[string]bool{
+		"en": set("call", "calls", "request", "requests", "demand", "demands", "appeal", "appeals"),
+		"fr": set("appel", "appels", "demande", "demandes"),
+	}
+	// fillers may stand with adverbs between commas after a demand verb: "Calls, once
+	// again, on …", « Demande, une nouvelle fois, à … ».
+	fillers = set("once", "again", "in", "this", "regard", "respect", "context", "particular", "the", "meantime",
+		"addition", "une", "nouvelle", "fois", "nouveau", "cet", "egard", "ce", "propos", "particulier", "outre", "a", "de")
+)
+
+// renewal returns the token of the renewal verb when the noun at token i is a renewed call
+// ("Reiterates its call", "Renews its urgent calls", « Réitère son appel »), -1 otherwise.
+func (d *doc) renewal(i, lo int) int {
+	if !callNouns[d.lang][d.fold(i)] {
+		return -1
+	}
+	p := i - 1
+	if p > lo && !possessives[d.fold(p)] && d.plainWord(p) {
+		p-- // an adjective: "its urgent call"
+	}
+	if p < lo || !possessives[d.fold(p)] {
+		return -1
+	}
+	v := d.skipAdverbsBack(p - 1)
+	if v < lo || !renewalVerbs[d.fold(v)] {
+		return -1
+	}
+	return v
+}
+
+// skipParenthetical returns the token after a comma-enclosed phrase of adverbs and fillers
+// starting at token j ("Calls, once again, on"), or j when there is none.
+func (d *doc) skipParenthetical(j, hi int) int {
+	if d.fold(j) != "," {
+		return j
+	}
+	for k := j + 1; k < hi && k <= j+5; k++ {
+		f := d.toks[k].Fold
+		if f == "," {
+			if k > j+1 {
+				return d.skipAdverbs(k+1, hi)
+			}
+			return j
+		}
+		if !adverbs[f] && !fillers[f] {
+			return j
+		}
+	}
+	return j
 }
 
 // Small word classes, folded.
@@ -110,6 +171,7 @@ type trigger struct {
 	subj   int              // first token of the subject of a subject-based demand (modal, passive); -1 otherwise
 	after  bool             // the subject follows "that"/"que": the clause is the complement of what precedes
 	inner  bool             // a verb of a relative clause ("those who criticised"): heads no clause
+	renews int              // for a renewed call, the token of its renewal verb; -1 otherwise
 }
 
 // clause is a demand or a stance with the code points and tokens it covers.
@@ -247,24 +309,28 @@ func (d *doc) thatWindow(from, hi int) rng {
 
 // demandAt reads the demand a demand verb at token i of sentence s makes, if it makes one.
 func (d *doc) demandAt(s sentence, i int) (trigger, bool) {
+	lo, hi := s.toks.lo, s.toks.hi
 	v, ok := demandVerbs[d.lang][d.toks[i].Fold]
+	renews := d.renewal(i, lo)
+	if renews >= 0 {
+		v, ok = demandVerb{class: renewed, bareOK: true}, true
+	}
 	if !ok {
 		return trigger{}, false
 	}
-	lo, hi := s.toks.lo, s.toks.hi
-	t := trigger{at: i, subj: -1}
+	t := trigger{at: i, subj: -1, renews: renews}
 	p := d.skipAdverbsBack(i - 1)
 	if p < lo {
 		p = -1
 	}
-	if v.class != modal && d.nounOrInfinitive(p) {
+	if v.class != modal && v.class != renewed && d.nounOrInfinitive(p) {
 		return trigger{}, false // "a series of demands", "at the request of", "la demande"
 	}
 	if d.lang == "fr" && p >= 0 && (d.toks[p].Fold == "se" || d.toks[p].Fold == "'" && d.fold(p-1) == "s") {
 		return trigger{}, false // "s'engage à", "s'appelle"
 	}
 	passive := p >= 0 && beAux[d.toks[p].Fold]
-	j := d.skipAdverbs(i+1, hi)
+	j := d.skipParenthetical(d.skipAdverbs(i+1, hi), hi)
 	subject := func(at int) {
 		w := d.subjectWindow(lo, at)
 		t.subj, t.addr = w.lo, d.addressees(w)
@@ -279,6 +345,23 @@ func (d *doc) demandAt(s sentence, i int) (trigger, bool) {
 		return true
 	}
 	switch v.class {
+	case renewed:
+		// "its call on X to", "its request to X to", "its calls for X to", "son appel aux X à"
+		end := toWords
+		if d.lang == "fr" {
+			end = set("a", "au", "aux", "pour", "afin")
+		}
+		switch f := d.fold(j); {
+		case f == "on" || f == "upon" || f == "to" || aWords[f]:
+			if e := d.find(j+1, hi, end); e > 0 {
+				t.addr = d.addressees(rng{j + 1, e})
+			}
+		case f == "for":
+			if e := d.find(j+1, hi, toWords); e > 0 {
+				t.addr = d.addressees(rng{j + 1, e})
+			}
+		}
+		return t, true
 	case modal:
 		subject(i)
 		return t, len(t.addr) > 0
@@ -360,15 +443,19 @@ func (d *doc) triggers(s sentence) []trigger {
 		_, isDemand := demandVerbs[d.lang][f]
 		_, isStance := stanceVerbs[d.lang][f]
 		if p := d.skipAdverbsBack(i - 1); (isDemand || isStance) && p >= s.toks.lo && relatives[d.toks[p].Fold] {
-			out = append(out, trigger{at: i, subj: -1, inner: true})
+			out = append(out, trigger{at: i, subj: -1, inner: true, renews: -1})
 			continue
 		}
 		if t, ok := d.demandAt(s, i); ok {
+			if n := len(out); t.renews >= 0 && n > 0 && out[n-1].at == t.renews {
+				out[n-1] = t // "Reiterates its call on …": a demand, not the stance of "reiterates"
+				continue
+			}
 			out = append(out, t)
 			continue
 		}
 		if k, ok := d.stanceAt(i); ok && d.stanceHeadsClause(s, i) {
-			out = append(out, trigger{at: i, stance: k, subj: -1})
+			out = append(out, trigger{at: i, stance: k, subj: -1, renews: -1})
 		}
 	}
 	return out
@@ -514,11 +601,16 @@ func (d *doc) leadOf(s sentence) ([]clause, *lead) {
 // ending with a colon and followed by bullets may be a lead (see leadOf): then each bullet
 // up to the next paragraph that is not a bullet is one demand (or stance) of the lead,
 // whatever it says, and a paragraph starting in lower case continues the bullet before it.
-// Every other paragraph is read sentence by sentence (see sentenceClauses).
+// Every other paragraph is read sentence by sentence (see sentenceClauses). Context
+// paragraphs make no clause and end a lead's bullets.
 func (d *doc) analyse() []clause {
 	var out []clause
 	var cur *lead
 	for pi, p := range d.paras {
+		if p.Context {
+			cur = nil
+			continue
+		}
 		if cur != nil {
 			switch {
 			case p.Bullet:
@@ -539,7 +631,7 @@ func (d *doc) analyse() []clause {
 		}
 		for k, si := range p.sents {
 			s := d.sents[si]
-			if k == len(p.sents)-1 && !p.Bullet && endsWithColon(p.Text) && pi+1 < len(d.paras) && d.paras[pi+1].Bullet {
+			if k == len(p.sents)-1 && !p.Bullet && endsWithColon(p.Text) && pi+1 < len(d.paras) && d.paras[pi+1].Bullet && !d.paras[pi+1].Context {
 				cl, l := d.leadOf(s)
 				out = append(out, cl...)
 				cur = l

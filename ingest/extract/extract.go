@@ -57,10 +57,17 @@ import (
 
 // Paragraph is one body paragraph of the text. Span locates it in Input.Text, in code
 // points; for a bullet, Text and Span exclude the "- " marker.
+//
+// A Context paragraph is read for the names it holds — countries (mentioned ones), agreements
+// with their parties and dates, regions — but never for demands, stances, a vote, tabling
+// groups or the adopting body, and never to decide which countries the resolution concerns:
+// the citations ("having regard to …") and recitals ("whereas …") of a resolution's
+// preamble are context.
 type Paragraph struct {
-	Span   graph.Span
-	Text   string
-	Bullet bool
+	Span    graph.Span
+	Text    string
+	Bullet  bool
+	Context bool
 }
 
 // Input is one summary's normalised text, as the format parser gives it.

@@ -21,6 +21,9 @@ func (d *doc) tabledBy() []graph.GroupRef {
 	var out []graph.GroupRef
 	m := lexicon.GroupMatcher()
 	for _, s := range d.sents {
+		if d.context(s) {
+			continue
+		}
 		from := -1
 		for i := s.toks.lo; i < s.toks.hi; i++ {
 			if tablingVerbs[d.toks[i].Fold] {
@@ -56,6 +59,9 @@ var adoptionVerbs = map[string]bool{
 // "" otherwise.
 func (d *doc) adoptedBy() string {
 	for _, s := range d.sents {
+		if d.context(s) {
+			continue
+		}
 		for _, h := range d.instsIn(s.toks) {
 			if h.key != graph.CodeEP {
 				continue

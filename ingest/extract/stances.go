@@ -18,6 +18,7 @@ var stanceVerbs = map[string]map[string]graph.StanceKind{"en": {
 	"criticises": graph.StanceCriticises, "criticised": graph.StanceCriticises, "criticise": graph.StanceCriticises,
 	"criticizes": graph.StanceCriticises, "criticized": graph.StanceCriticises, "criticize": graph.StanceCriticises,
 	"welcomes": graph.StanceWelcomes, "welcomed": graph.StanceWelcomes, "welcome": graph.StanceWelcomes,
+	"commends": graph.StanceWelcomes, "commended": graph.StanceWelcomes, "commend": graph.StanceWelcomes,
 	"supports": graph.StanceSupports, "supported": graph.StanceSupports,
 	"stresses": graph.StanceStresses, "stressed": graph.StanceStresses, "stress": graph.StanceStresses,
 	"underlines": graph.StanceStresses, "underlined": graph.StanceStresses, "underline": graph.StanceStresses,
@@ -66,6 +67,12 @@ var expressionVerbs = map[string]bool{
 	"reitere": true, "reaffirme": true, "fait": true, "part": true,
 }
 
+// notingVerbs and notingNouns make a stance together: "takes note", « prend acte ».
+var (
+	notingVerbs = map[string]bool{"takes": true, "take": true, "took": true, "prend": true, "prennent": true}
+	notingNouns = map[string]bool{"note": true, "acte": true}
+)
+
 // concernAux may precede "concerned", "alarmed", "préoccupé", "inquiet": "is deeply
 // concerned", "remains alarmed", "est vivement préoccupé", "s'inquiète".
 var concernAux = map[string]bool{
@@ -79,6 +86,9 @@ var concernAux = map[string]bool{
 // in the passive ("was condemned", "a été condamné"), except the adjectives of concern.
 func (d *doc) stanceAt(i int) (graph.StanceKind, bool) {
 	f := d.toks[i].Fold
+	if notingNouns[f] && notingVerbs[d.fold(i-1)] {
+		return graph.StanceOther, true // "Takes note of", « Prend acte de »
+	}
 	if k, ok := stanceNouns[f]; ok {
 		for j := i - 1; j >= 0 && j >= i-4; j-- {
 			if expressionVerbs[d.toks[j].Fold] {

@@ -93,6 +93,9 @@ func newDoc(in Input) (*doc, error) {
 	return d, nil
 }
 
+// context reports whether a sentence lies in a context paragraph (see Paragraph).
+func (d *doc) context(s sentence) bool { return d.paras[s.para].Context }
+
 // tokRange returns the tokens lying within code points [start, end).
 func (d *doc) tokRange(start, end int) rng {
 	lo := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= start })

@@ -37,6 +37,9 @@ var votePatterns = []*regexp.Regexp{
 // that gives them. It returns nil when no paragraph gives figures.
 func (d *doc) vote() (*graph.Vote, graph.Span) {
 	for _, p := range d.paras {
+		if p.Context {
+			continue
+		}
 		best, bestAt := []int(nil), -1
 		for _, re := range votePatterns {
 			if m := re.FindStringSubmatchIndex(p.Text); m != nil && (bestAt < 0 || m[0] < bestAt) {
