@@ -17,9 +17,9 @@ import (
 //
 //	<doc>  ns:kind "Document"; ns:key; ns:documentKind; ns:format; ns:language; ns:sha256;
 //	       ns:fileName; ns:ingestedAt xsd:dateTime (UTC); ns:text (the normalised text)
-//	<node> ns:kind "Resolution" | "Country" | ...  and ns:SOURCE <doc>, for every node the
-//	       document describes or names (countries and institutions it only names as parties,
-//	       owners or tabling groups included)
+//	<node> ns:kind "Resolution" | "Country" | ..., for every node the document describes or
+//	       names (countries and institutions it only names as parties, owners or tabling groups
+//	       included): the label of its kind quads is the list of its sources
 //	<res>  ns:reference; ns:title "…"@lang; ns:adopted "2021-12-16" (at its precision);
 //	       ns:stage; ns:votesFor/ns:votesAgainst/ns:votesAbstention xsd:integer; ns:voteEvidence "s:e"
 //	<ctry> ns:code "KZ"; ns:name "…"@lang
@@ -29,14 +29,21 @@ import (
 //	<dem>  ns:text; ns:position xsd:integer        <stance> ns:stanceKind; ns:text; ns:position
 //	edges  <from> ns:PRED <to>, as vocab.go lists them
 //
-// Every edge <from> ns:PRED <to> comes with one evidence quad per span stating it,
-// <urn:uuid:EdgeID(from, PRED, to)> ns:evidence "start:end", whose label is the document the
-// span refers to. The quote is cut from the document's stored text when read, never stored
-// twice. Spans of edges: CONCERNS/MENTIONS the country's; REFERS_TO and PARTY_TO the
-// agreement's; TABLED_BY the group's; ADOPTED_BY the vote's (zero without a vote); HAS_DEMAND,
-// ADDRESSED_TO, ABOUT, TARGETS the demand's; HAS_STANCE the stance's; SOURCE the node's own
-// evidence (zero for resolutions, institutions, topics and nodes only named). The zero span
-// "0:0" means "the document as a whole".
+// No SOURCE edge is written: that a node was read from the document is what the label of its
+// kind quad says. Where the document names a node (a country's first mention, an agreement's
+// name, a demand's or a stance's sentence), that span, the node's own evidence, is written as
+// the evidence of its SOURCE edge, <urn:uuid:EdgeID(node, SOURCE, doc)> ns:evidence "start:end".
+//
+// Evidence of an edge <from> ns:PRED <to> is the quad <urn:uuid:EdgeID(from, PRED, to)>
+// ns:evidence "start:end", labelled with the document whose text the span refers to, one per
+// span stating it. It is left out when it says nothing the layout does not already say: when
+// the only span is that of the edge's anchor (Predicate.Anchor: the country for CONCERNS and
+// MENTIONS, the agreement for REFERS_TO and PARTY_TO, the demand or stance for HAS_DEMAND,
+// HAS_STANCE, ADDRESSED_TO, ABOUT and TARGETS), or, for an edge with no anchor or whose anchor
+// has no span, when the only span is the zero span "0:0", "the document as a whole" (BELONGS_TO,
+// ADOPTED_BY without a vote). EdgeEvidence puts the implied evidence back. So every edge has
+// evidence, and no "0:0" is written unless it must override an anchor's span. The quote is cut
+// from the document's stored text when read, never stored twice.
 func lower(doc *Document) ([]quad.Quad, error) {
 	if err := doc.Validate(); err != nil {
 		return nil, err
@@ -48,6 +55,8 @@ func lower(doc *Document) ([]quad.Quad, error) {
 		label: docID.IRI(),
 		seen:  map[quadKey]struct{}{},
 		nodes: map[ID]bool{docID: true},
+		spans: map[ID]Span{},
+		edges: map[edgeKey]int{},
 	}
 
 	// The document node: its own facts, labelled with itself.
@@ -109,7 +118,7 @@ func lower(doc *Document) ([]quad.Quad, error) {
 
 	r := doc.Resolution
 	if r == nil {
-		return l.quads, nil
+		return l.finish(), nil
 	}
 	res := ResolutionID(r.Reference)
 	l.node(res, KindResolution, Span{})
@@ -165,7 +174,7 @@ func lower(doc *Document) ([]quad.Quad, error) {
 		l.prop(id, pPosition, quad.Int(st.Position))
 		l.edge(res, HasStance, id, st.Evidence)
 	}
-	return l.quads, nil
+	return l.finish(), nil
 }
 
 type quadKey [3]string
@@ -175,7 +184,22 @@ type lowering struct {
 	label quad.IRI
 	quads []quad.Quad
 	seen  map[quadKey]struct{}
-	nodes map[ID]bool // nodes that have their kind and SOURCE quads
+	nodes map[ID]bool // nodes that have their kind quad
+	order []ID        // nodes in the order they were met
+	spans map[ID]Span // each node's own span, where the document names it
+	edges map[edgeKey]int
+	evs   []edgeSpans // every edge, in the order met, with the spans stating it
+}
+
+type edgeKey struct {
+	from ID
+	pred Predicate
+	to   ID
+}
+
+type edgeSpans struct {
+	edgeKey
+	spans []Span
 }
 
 func (l *lowering) add(s, p, o quad.Value) {
@@ -201,20 +225,52 @@ func (l *lowering) names(id ID, p quad.IRI, names map[string]string) {
 	}
 }
 
-// node gives a node its kind and its SOURCE edge, once; the first span given is the SOURCE
-// evidence.
+// node gives a node its kind, once; the first span given is the node's own.
 func (l *lowering) node(id ID, kind NodeKind, ev Span) {
 	if l.nodes[id] {
 		return
 	}
 	l.nodes[id] = true
+	l.order = append(l.order, id)
 	l.prop(id, pKind, quad.String(kind))
-	l.edge(id, SourcePred, l.doc, ev)
+	if ev != (Span{}) {
+		l.spans[id] = ev
+	}
 }
 
+// edge adds an edge; its evidence quads are written by finish, once every node's span is known.
 func (l *lowering) edge(from ID, pred Predicate, to ID, ev Span) {
 	l.add(from.IRI(), pred.IRI(), to.IRI())
-	l.add(EdgeID(from, pred, to).IRI(), pEvidence, spanValue(ev))
+	k := edgeKey{from, pred, to}
+	i, ok := l.edges[k]
+	if !ok {
+		i = len(l.evs)
+		l.edges[k] = i
+		l.evs = append(l.evs, edgeSpans{edgeKey: k})
+	}
+	if !slices.Contains(l.evs[i].spans, ev) {
+		l.evs[i].spans = append(l.evs[i].spans, ev)
+	}
+}
+
+// finish writes the evidence: each node's own span (as its SOURCE edge's), then the spans of
+// the edges that the anchor's span (or the zero span) does not already give.
+func (l *lowering) finish() []quad.Quad {
+	for _, id := range l.order {
+		if sp, ok := l.spans[id]; ok {
+			l.add(EdgeID(id, SourcePred, l.doc).IRI(), pEvidence, spanValue(sp))
+		}
+	}
+	for _, e := range l.evs {
+		implied := l.spans[e.pred.Anchor(e.from, e.to)] // zero without an anchor or its span
+		if len(e.spans) == 1 && e.spans[0] == implied {
+			continue
+		}
+		for _, sp := range e.spans {
+			l.add(EdgeID(e.from, e.pred, e.to).IRI(), pEvidence, spanValue(sp))
+		}
+	}
+	return l.quads
 }
 
 // country makes sure a country the document names only by code exists as a node.

@@ -248,12 +248,14 @@ outer:
 	return nil
 }
 
-// kvScan scans the best index of the kv store for the fixed directions: subject (+predicate),
-// object (+predicate (+subject)), or label. Directions the prefix does not cover are checked
+// kvScan scans the best index of the kv store for the fixed directions: a whole triple
+// (object+predicate+subject), subject (+predicate), object (+predicate (+subject)), or label. Directions the prefix does not cover are checked
 // by scan.
 func kvScan(qs cgraph.QuadStore, fixed map[quad.Direction]refs.Ref) iterator.Shape {
 	var ind kv.QuadIndex
 	switch {
+	case fixed[quad.Subject] != nil && fixed[quad.Predicate] != nil && fixed[quad.Object] != nil:
+		ind = indexOPS // one triple: its quads under every label, whatever the subject's degree
 	case fixed[quad.Subject] != nil:
 		ind = indexSP
 	case fixed[quad.Object] != nil:

@@ -296,9 +296,24 @@ func (r *reader) resolution(id ID) *ResolutionRecord {
 		Agreements: sortedIDs(objects(qs, RefersTo)),
 		Demands:    r.sourceOrder(objects(qs, HasDemand)),
 		Stances:    r.sourceOrder(objects(qs, HasStance)),
-		Sources:    r.byIngest(objects(qs, SourcePred)),
+		Sources:    r.byIngest(r.sources(qs)),
 	}
 	return rec
+}
+
+// sources are the documents stating a node: the labels of its kind quads.
+func (r *reader) sources(fs []fact) []ID {
+	var out []ID
+	for _, f := range fs {
+		if f.p == pKind {
+			for _, l := range r.labelsOf(f) {
+				if id := idOfValue(l); id != "" && !slices.Contains(out, id) {
+					out = append(out, id)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // vote takes all three figures from the most recent document that gives a vote.
@@ -400,18 +415,16 @@ func (r *reader) stance(id ID) *StanceRecord {
 	}
 }
 
-// sourceEvidence is the evidence of a node's SOURCE edge to its most recent document.
+// sourceEvidence is a node's own span in its most recent document.
 func (r *reader) sourceEvidence(id ID, fs []fact) Evidence {
-	doc := idOfValue(r.latest(fs, SourcePred.IRI()))
-	if doc == "" {
+	_, label, ok := r.latestLabelled(fs, pKind)
+	doc := idOfValue(label)
+	if !ok || doc == "" {
 		return Evidence{}
 	}
-	for _, ev := range r.edgeEvidence(id, SourcePred, doc) {
-		if ev.Document == doc {
-			return ev
-		}
-	}
-	return Evidence{Document: doc}
+	ev := Evidence{Document: doc, Span: r.nodeSpan(id, doc)}
+	ev.Quote, _ = Quote(r.docText(doc), ev.Span)
+	return ev
 }
 
 func (r *reader) topic(id ID) *TopicRecord {

@@ -2,9 +2,11 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -300,4 +302,147 @@ func TestReadsOfAnEmptyStoreFindNothing(t *testing.T) {
 			t.Errorf("Stats = %+v, %v", st, err)
 		}
 	})
+}
+
+// statedEvidence is, from the Document alone, every edge it states with the spans that state
+// it, as DESIGN.md and lower's documentation give them: CONCERNS/MENTIONS the country's span,
+// REFERS_TO and PARTY_TO the agreement's, TABLED_BY the group's, ADOPTED_BY the vote's (zero
+// without a vote), HAS_DEMAND, ADDRESSED_TO, ABOUT, TARGETS the demand's, HAS_STANCE the
+// stance's, BELONGS_TO zero; SOURCE of each node its own span (zero where it has none).
+func statedEvidence(doc *Document) map[edgeKey][]Span {
+	out := map[edgeKey][]Span{}
+	add := func(from ID, p Predicate, to ID, sp Span) {
+		k := edgeKey{from, p, to}
+		if !slices.Contains(out[k], sp) {
+			out[k] = append(out[k], sp)
+		}
+	}
+	src := doc.Source.ID()
+	source := func(id ID, sp Span) {
+		k := edgeKey{id, SourcePred, src}
+		if _, ok := out[k]; !ok {
+			out[k] = []Span{sp}
+		}
+	}
+	for _, c := range doc.Countries {
+		source(CountryID(c.Code), c.Evidence)
+	}
+	for _, in := range doc.Institutions {
+		source(InstitutionID(in.Key), Span{})
+		if in.Country != "" {
+			source(CountryID(in.Country), Span{})
+			add(InstitutionID(in.Key), BelongsTo, CountryID(in.Country), Span{})
+		}
+	}
+	for _, tp := range doc.Topics {
+		source(TopicID(tp.Key), Span{})
+	}
+	for _, a := range doc.Agreements {
+		source(AgreementID(a.Key()), a.Evidence)
+		for _, p := range a.Parties {
+			source(PartyID(p), Span{})
+			add(PartyID(p), PartyTo, AgreementID(a.Key()), a.Evidence)
+		}
+	}
+	r := doc.Resolution
+	if r == nil {
+		return out
+	}
+	res := ResolutionID(r.Reference)
+	source(res, Span{})
+	if r.AdoptedBy != "" {
+		var sp Span
+		if r.Vote != nil {
+			sp = r.VoteEvidence
+		}
+		source(InstitutionID(r.AdoptedBy), Span{})
+		add(res, AdoptedBy, InstitutionID(r.AdoptedBy), sp)
+	}
+	for _, g := range r.TabledBy {
+		source(InstitutionID(g.Code), Span{})
+		add(res, TabledBy, InstitutionID(g.Code), g.Evidence)
+	}
+	for _, c := range doc.Countries {
+		add(res, Predicate(c.Role), CountryID(c.Code), c.Evidence)
+	}
+	for _, a := range doc.Agreements {
+		add(res, RefersTo, AgreementID(a.Key()), a.Evidence)
+	}
+	for _, dm := range doc.Demands {
+		id := DemandID(doc.Source.Key, dm.Position)
+		source(id, dm.Evidence)
+		add(res, HasDemand, id, dm.Evidence)
+		for _, k := range dm.Addressees {
+			add(id, AddressedTo, InstitutionID(k), dm.Evidence)
+		}
+		for _, k := range dm.Topics {
+			add(id, About, TopicID(k), dm.Evidence)
+		}
+		for _, k := range dm.Agreements {
+			add(id, Targets, AgreementID(k), dm.Evidence)
+		}
+	}
+	for _, st := range doc.Stances {
+		id := StanceID(doc.Source.Key, st.Position)
+		source(id, st.Evidence)
+		add(res, HasStance, id, st.Evidence)
+	}
+	return out
+}
+
+func TestEveryEdgeHasTheEvidenceItsDocumentsGive(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		docs := []*Document{kzFR(), mm(), kzEN(),
+			// A document naming a country and an agreement without a resolution: their spans
+			// are their own evidence, with no edge from a resolution to carry them.
+			changed(kzEN(), func(d *Document) {
+				d.Source.Key += "/no-resolution"
+				d.Resolution, d.Demands, d.Stances = nil, nil, nil
+				agr := epca
+				agr.Evidence = spanOf(d.Source.Text, "political prisoners")
+				d.Agreements = []Agreement{agr}
+			})}
+		s := storeWith(t, b, docs...)
+		want := map[edgeKey][]Evidence{}
+		for _, d := range docs {
+			for k, spans := range statedEvidence(d) {
+				for _, sp := range spans {
+					q, _ := Quote(d.Source.Text, sp)
+					want[k] = append(want[k], Evidence{Document: d.Source.ID(), Span: sp, Quote: q})
+				}
+			}
+		}
+		for k, w := range want {
+			got, err := s.EdgeEvidence(ctx, k.from, k.pred, k.to)
+			if err != nil {
+				t.Fatal(err)
+			}
+			key := func(e Evidence) string { return fmt.Sprint(e.Document, e.Span, e.Quote) }
+			g, ws := slices.Sorted(slices.Values(mapKeys(got, key))), slices.Sorted(slices.Values(mapKeys(w, key)))
+			if !slices.Equal(g, ws) {
+				t.Errorf("%s %s %s: evidence\n got %v\nwant %v", k.from, k.pred, k.to, g, ws)
+			}
+		}
+		// And no edge is stored that the documents do not state.
+		for _, line := range strings.Split(export(t, s), "\n") {
+			f := strings.Fields(line)
+			from, to := idOfValue(quad.IRI(strings.Trim(f[0], "<>"))), idOfValue(quad.IRI(strings.Trim(f[2], "<>")))
+			pred := Predicate(strings.TrimPrefix(strings.Trim(f[1], "<>"), NS))
+			if from == "" || to == "" {
+				continue
+			}
+			if _, ok := want[edgeKey{from, pred, to}]; !ok {
+				t.Errorf("stored edge no document states: %s", line)
+			}
+		}
+	})
+}
+
+func mapKeys[T any](xs []T, key func(T) string) []string {
+	out := make([]string, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, key(x))
+	}
+	return out
 }

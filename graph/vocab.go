@@ -41,8 +41,23 @@ const (
 	Targets     Predicate = "TARGETS"      // Demand → Agreement
 	Cites       Predicate = "CITES"        // Resolution → Resolution
 	BelongsTo   Predicate = "BELONGS_TO"   // Institution → Country
-	SourcePred  Predicate = "SOURCE"       // any node → Document it was read from
+	SourcePred  Predicate = "SOURCE"       // any node → Document it was read from (implied by labels: see lower)
 )
+
+// Anchor is the endpoint of an edge whose own span, in the document stating the edge, is the
+// edge's evidence unless the document gives it another (see lower): the country for CONCERNS
+// and MENTIONS, the agreement for REFERS_TO and PARTY_TO, the demand or stance for HAS_DEMAND,
+// HAS_STANCE, ADDRESSED_TO, ABOUT and TARGETS, the node itself for SOURCE. Other predicates
+// have none ("").
+func (p Predicate) Anchor(from, to ID) ID {
+	switch p {
+	case Concerns, Mentions, RefersTo, PartyTo, HasDemand, HasStance:
+		return to
+	case AddressedTo, About, Targets, SourcePred:
+		return from
+	}
+	return ""
+}
 
 // DocumentKind says what a source text is.
 type DocumentKind string
