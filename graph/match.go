@@ -49,6 +49,9 @@ func (s *Store) match(ctx context.Context, pt pattern) ([]quad.Quad, error) {
 // values returns the distinct values in direction d of the quads matching pt, without
 // loading the other directions.
 func (s *Store) values(ctx context.Context, pt pattern, d quad.Direction) ([]quad.Value, error) {
+	if s.kvFast() && d == quad.Subject && pt.s == nil && pt.o != nil && pt.p != nil && pt.l == nil {
+		return s.kvSubjects(ctx, pt.o, pt.p)
+	}
 	var (
 		seen = map[any]bool{}
 		rs   []refs.Ref
@@ -72,14 +75,23 @@ func (s *Store) values(ctx context.Context, pt pattern, d quad.Direction) ([]qua
 
 // fact is a predicate and object of the quads matching a pattern, with the labels of every
 // quad stating it, unresolved: a hub node that two thousand documents describe has a handful
-// of facts, and only the values are loaded, not two thousand quads.
+// of facts, and only the values are loaded. On kv stores the labels of a fact's copies are
+// loaded only when asked (more, see kvFacts): then not even two thousand quads are.
 type fact struct {
 	p, o   quad.Value
 	labels []refs.Ref
+	more   *moreLabels // kv: quads of the fact whose labels are still to load; nil when none
 }
 
 // facts groups the quads matching pt by predicate and object.
 func (s *Store) facts(ctx context.Context, pt pattern) ([]fact, error) {
+	if s.kvFast() && pt.s != nil && pt.o == nil && pt.l == nil {
+		var preds []quad.Value
+		if pt.p != nil {
+			preds = []quad.Value{pt.p}
+		}
+		return s.kvFacts(ctx, pt.s, preds)
+	}
 	type key struct{ p, o any }
 	var (
 		out   []fact
@@ -137,6 +149,9 @@ func (s *Store) facts(ctx context.Context, pt pattern) ([]fact, error) {
 // anyValue returns the value in direction d of one quad matching pt (nil if none): for
 // properties all documents agree on, it reads one quad instead of one per document.
 func (s *Store) anyValue(ctx context.Context, pt pattern, d quad.Direction) (quad.Value, error) {
+	if s.kvFast() && pt.s != nil && pt.p != nil && pt.o == nil && pt.l == nil {
+		return s.kvAny(ctx, pt.s, pt.p, d)
+	}
 	var r refs.Ref
 	err := s.scanN(ctx, pt, 1, func(ref refs.Ref) error {
 		var err error

@@ -134,6 +134,27 @@ func (r *reader) in(id ID, p Predicate) []ID {
 // out returns the node's facts: its quads with it as subject, grouped by predicate and object.
 func (r *reader) out(id ID) []fact { return r.facts(pattern{s: id.IRI()}) }
 
+// props returns the node's facts of some predicates only: for nodes with edges a record does
+// not need (the EU is a party to every agreement), on kv stores it reads only those predicates'
+// index lists. Elsewhere it filters out(id), one query.
+func (r *reader) props(id ID, preds ...quad.IRI) []fact {
+	if r.err != nil {
+		return nil
+	}
+	if !r.s.kvFast() {
+		return slices.DeleteFunc(r.out(id), func(f fact) bool {
+			return !slices.ContainsFunc(preds, func(p quad.IRI) bool { return f.p == p })
+		})
+	}
+	vals := make([]quad.Value, len(preds))
+	for i, p := range preds {
+		vals[i] = p
+	}
+	fs, err := r.s.kvFacts(r.ctx, id.IRI(), vals)
+	r.err = err
+	return fs
+}
+
 func (r *reader) facts(pt pattern) []fact {
 	if r.err != nil {
 		return nil
@@ -145,8 +166,16 @@ func (r *reader) facts(pt pattern) []fact {
 
 // labelsOf resolves (and caches) the labels of a fact.
 func (r *reader) labelsOf(f fact) []quad.Value {
+	labels := f.labels
+	if f.more != nil && r.err == nil {
+		if err := r.s.kvLoadLabels(r.ctx, f.more); err != nil {
+			r.err = err
+			return nil
+		}
+		labels = append(slices.Clip(labels), f.more.labels...)
+	}
 	var missing []refs.Ref
-	for _, l := range f.labels {
+	for _, l := range labels {
 		if _, ok := r.labels[l.Key()]; !ok {
 			missing = append(missing, l)
 		}
@@ -161,8 +190,8 @@ func (r *reader) labelsOf(f fact) []quad.Value {
 			r.labels[l.Key()] = vals[i]
 		}
 	}
-	out := make([]quad.Value, 0, len(f.labels))
-	for _, l := range f.labels {
+	out := make([]quad.Value, 0, len(labels))
+	for _, l := range labels {
 		if v := r.labels[l.Key()]; v != nil {
 			out = append(out, v)
 		}
@@ -341,7 +370,7 @@ func (r *reader) vote(fs []fact) *Vote {
 }
 
 func (r *reader) country(id ID) *CountryRecord {
-	qs := r.out(id)
+	qs := r.props(id, pKind, pCode, pName)
 	if !hasKind(qs, KindCountry) {
 		return nil
 	}
@@ -368,7 +397,7 @@ func (r *reader) agreement(id ID) *AgreementRecord {
 }
 
 func (r *reader) institution(id ID) *InstitutionRecord {
-	qs := r.out(id)
+	qs := r.props(id, pKind, pKey, pInstitutionKind, pCode, pName, BelongsTo.IRI())
 	if !hasKind(qs, KindInstitution) {
 		return nil
 	}

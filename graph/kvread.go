@@ -1,0 +1,391 @@
+package graph
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	cproto "github.com/cayleygraph/cayley/graph/proto"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	"github.com/hidal-go/hidalgo/kv/options"
+	"google.golang.org/protobuf/proto"
+)
+
+// Reads straight from the kv store's indexes (bolt).
+//
+// Cayley's kv store keeps, under each index key (subject+predicate, object+predicate+subject,
+// label), the list of the IDs of the quads with those values, and each quad in a log. A removed
+// quad is marked deleted in the log; its ID stays in the lists. Cayley's iterators load every
+// quad of a list from the log. A hub such as the EU is described by every document that names
+// it: the list of (EU, name) holds one quad per document and language, all with one of a few
+// objects, and loading it costs one log read per document.
+//
+// kvFacts reads each distinct object once instead: it loads one quad of the subject+predicate
+// list, reads the object+predicate+subject list of that triple (every copy of it, under every
+// label) and strikes those IDs off, until the list is exhausted. Which documents state a fact
+// (its labels) is loaded only when asked (reader.labelsOf), which reads need only when
+// documents disagree, or for the few nodes whose sources they list. kvAny reads the first live
+// quad of a list, kvSubjects the subjects of an object+predicate prefix with one live quad
+// each.
+//
+// Every function reads in one read transaction, opened after the pattern's values are resolved
+// and closed before the IDs found are turned into values: never two read transactions at once
+// in one goroutine (see scanN). Reads hold Store.rmu, so no write applies meanwhile.
+
+// kvSmallList is the length up to which a subject+predicate list is loaded whole: below it,
+// striking copies off would read more than it saves.
+const kvSmallList = 8
+
+// kvFast reports whether the kv index reads can be used.
+func (s *Store) kvFast() bool {
+	_, ok := s.qs.(*kv.QuadStore)
+	return ok && s.kvdb != nil
+}
+
+// kvTx is one read transaction on the kv database under Cayley.
+type kvTx struct {
+	ctx context.Context
+	tx  hkv.Tx
+}
+
+func (s *Store) kvRead(ctx context.Context, fn func(t kvTx) error) error {
+	tx, err := s.kvdb.KV.Tx(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer tx.Close()
+	return fn(kvTx{ctx, tx})
+}
+
+// list returns the quad IDs stored under one full key of an index.
+func (t kvTx) list(ind kv.QuadIndex, vals ...uint64) ([]uint64, error) {
+	b, err := t.tx.Get(t.ctx, ind.Key(vals))
+	if errors.Is(err, hkv.ErrNotFound) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	return decodeIDs(b)
+}
+
+// lists calls fn with the values and quad IDs of every key of an index under a prefix.
+func (t kvTx) lists(ind kv.QuadIndex, prefix []uint64, fn func(vals, ids []uint64) error) error {
+	it := t.tx.Scan(t.ctx, options.WithPrefixKV(ind.Key(prefix)))
+	defer it.Close()
+	for it.Next(t.ctx) {
+		k := it.Key()
+		if len(k) == 0 {
+			continue
+		}
+		last := k[len(k)-1]
+		if len(last) != 8*len(ind.Dirs) {
+			continue
+		}
+		vals := make([]uint64, len(ind.Dirs))
+		for i := range vals {
+			vals[i] = binary.BigEndian.Uint64(last[8*i:])
+		}
+		ids, err := decodeIDs(it.Val())
+		if err != nil {
+			return err
+		}
+		if err := fn(vals, ids); err != nil {
+			return err
+		}
+	}
+	return it.Err()
+}
+
+// quads loads quads from the log; nil for a removed or missing one.
+func (t kvTx) quads(ids []uint64) ([]*cproto.Primitive, error) {
+	keys := make([]hkv.Key, len(ids))
+	for i, id := range ids {
+		var b [8]byte
+		binary.BigEndian.PutUint64(b[:], id)
+		keys[i] = hkv.Key{[]byte("log"), b[:]}
+	}
+	vals, err := t.tx.GetBatch(t.ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*cproto.Primitive, len(ids))
+	for i, v := range vals {
+		if v == nil {
+			continue
+		}
+		p := &cproto.Primitive{}
+		if err := proto.Unmarshal(v, p); err != nil {
+			return nil, fmt.Errorf("quad %d in the log: %w", ids[i], err)
+		}
+		if !p.Deleted {
+			out[i] = p
+		}
+	}
+	return out, nil
+}
+
+// firstLive loads the quads of ids in growing batches until one is live; it returns it (nil if
+// none is) and how many IDs it read.
+func (t kvTx) firstLive(ids []uint64) (*cproto.Primitive, int, error) {
+	n, batch := 0, 1
+	for n < len(ids) {
+		end := min(n+batch, len(ids))
+		ps, err := t.quads(ids[n:end])
+		if err != nil {
+			return nil, n, err
+		}
+		for i, p := range ps {
+			if p != nil {
+				return p, n + i + 1, nil
+			}
+		}
+		n, batch = end, min(batch*4, 256)
+	}
+	return nil, n, nil
+}
+
+// decodeIDs reads an index entry: unsigned varints, one per quad ID.
+func decodeIDs(b []byte) ([]uint64, error) {
+	out := make([]uint64, 0, len(b)/2)
+	for len(b) > 0 {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			return nil, errors.New("corrupt kv index entry")
+		}
+		out = append(out, v)
+		b = b[n:]
+	}
+	return out, nil
+}
+
+// moreLabels are quads of a fact whose labels have not been loaded (see reader.labelsOf).
+type moreLabels struct {
+	ids    []uint64
+	labels []refs.Ref // once loaded
+	loaded bool
+}
+
+// kvFacts is Store.facts for the pattern {s: subj} (preds empty: every predicate) or for each
+// of the patterns {s: subj, p: pred}.
+func (s *Store) kvFacts(ctx context.Context, subj quad.Value, preds []quad.Value) ([]fact, error) {
+	rs, err := s.refsOf(ctx, append([]quad.Value{subj}, preds...))
+	if err != nil || !present(rs[0]) {
+		return nil, err
+	}
+	sid := uint64(rs[0].(kv.Int64Value))
+	type raw struct {
+		p, o   uint64
+		labels []refs.Ref
+		more   []uint64
+	}
+	var raws []raw
+	each := func(t kvTx, p uint64, ids []uint64) error {
+		if len(ids) <= kvSmallList {
+			ps, err := t.quads(ids)
+			if err != nil {
+				return err
+			}
+			first := len(raws)
+		quads:
+			for _, q := range ps {
+				if q == nil {
+					continue
+				}
+				for i := first; i < len(raws); i++ {
+					if raws[i].o == q.Object {
+						raws[i].labels = appendLabel(raws[i].labels, q.Label)
+						continue quads
+					}
+				}
+				raws = append(raws, raw{p: p, o: q.Object, labels: appendLabel(nil, q.Label)})
+			}
+			return nil
+		}
+		struck := make(map[uint64]bool, len(ids))
+		for i := 0; i < len(ids); {
+			if struck[ids[i]] {
+				i++
+				continue
+			}
+			q, n, err := t.firstLive(ids[i:])
+			if err != nil {
+				return err
+			}
+			if q == nil {
+				return nil // the rest of the list is dead
+			}
+			// Every copy of the triple, whatever its label: the live one found, the others'
+			// labels left for later. IDs passed over (dead ones) are struck off with it.
+			copies, err := t.list(indexOPS, q.Object, p, sid)
+			if err != nil {
+				return err
+			}
+			var more []uint64
+			for _, c := range copies {
+				if !struck[c] && c != q.ID {
+					more = append(more, c)
+				}
+				struck[c] = true
+			}
+			for _, id := range ids[i : i+n] {
+				struck[id] = true
+			}
+			raws = append(raws, raw{p: p, o: q.Object, labels: appendLabel(nil, q.Label), more: more})
+			i += n
+		}
+		return nil
+	}
+	err = s.kvRead(ctx, func(t kvTx) error {
+		if len(preds) == 0 {
+			return t.lists(indexSP, []uint64{sid}, func(vals, ids []uint64) error { return each(t, vals[1], ids) })
+		}
+		for _, pr := range rs[1:] {
+			if !present(pr) {
+				continue
+			}
+			p := uint64(pr.(kv.Int64Value))
+			ids, err := t.list(indexSP, sid, p)
+			if err != nil {
+				return err
+			}
+			if err := each(t, p, ids); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil || len(raws) == 0 {
+		return nil, err
+	}
+	// Values of the predicates and objects, each distinct one loaded once.
+	var (
+		refOf = map[uint64]int{}
+		nodes []refs.Ref
+	)
+	intern := func(id uint64) int {
+		if i, ok := refOf[id]; ok {
+			return i
+		}
+		refOf[id] = len(nodes)
+		nodes = append(nodes, kv.Int64Value(id))
+		return len(nodes) - 1
+	}
+	pos := make([][2]int, len(raws))
+	for i, r := range raws {
+		pos[i] = [2]int{intern(r.p), intern(r.o)}
+	}
+	vals, err := cgraph.ValuesOf(ctx, s.qs, nodes)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]fact, 0, len(raws))
+	for i, r := range raws {
+		f := fact{p: vals[pos[i][0]], o: vals[pos[i][1]], labels: r.labels}
+		if len(r.more) > 0 {
+			f.more = &moreLabels{ids: r.more}
+		}
+		if f.p != nil && f.o != nil {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+func appendLabel(ls []refs.Ref, label uint64) []refs.Ref {
+	if label == 0 {
+		return ls
+	}
+	return append(ls, kv.Int64Value(label))
+}
+
+// kvLoadLabels loads the labels of a fact's quads not loaded yet (the live ones).
+func (s *Store) kvLoadLabels(ctx context.Context, m *moreLabels) error {
+	if m.loaded {
+		return nil
+	}
+	err := s.kvRead(ctx, func(t kvTx) error {
+		for start := 0; start < len(m.ids); start += 256 {
+			ps, err := t.quads(m.ids[start:min(start+256, len(m.ids))])
+			if err != nil {
+				return err
+			}
+			for _, q := range ps {
+				if q != nil {
+					m.labels = appendLabel(m.labels, q.Label)
+				}
+			}
+		}
+		return nil
+	})
+	m.loaded = err == nil
+	return err
+}
+
+// kvAny is Store.anyValue for the pattern {s, p} in direction d: the first live quad of the
+// subject+predicate list.
+func (s *Store) kvAny(ctx context.Context, subj, pred quad.Value, d quad.Direction) (quad.Value, error) {
+	rs, err := s.refsOf(ctx, []quad.Value{subj, pred})
+	if err != nil || !present(rs[0]) || !present(rs[1]) {
+		return nil, err
+	}
+	var q *cproto.Primitive
+	err = s.kvRead(ctx, func(t kvTx) error {
+		ids, err := t.list(indexSP, uint64(rs[0].(kv.Int64Value)), uint64(rs[1].(kv.Int64Value)))
+		if err != nil {
+			return err
+		}
+		q, _, err = t.firstLive(ids)
+		return err
+	})
+	if err != nil || q == nil {
+		return nil, err
+	}
+	var v uint64
+	switch d {
+	case quad.Subject:
+		v = q.Subject
+	case quad.Predicate:
+		v = q.Predicate
+	case quad.Object:
+		v = q.Object
+	case quad.Label:
+		v = q.Label
+	}
+	if v == 0 {
+		return nil, nil
+	}
+	vals, err := cgraph.ValuesOf(ctx, s.qs, []refs.Ref{kv.Int64Value(v)})
+	if err != nil {
+		return nil, err
+	}
+	return vals[0], nil
+}
+
+// kvSubjects is Store.values for the pattern {o, p} in the subject direction: the subjects
+// under the object+predicate prefix that have a live quad (usually the first one loaded).
+func (s *Store) kvSubjects(ctx context.Context, obj, pred quad.Value) ([]quad.Value, error) {
+	rs, err := s.refsOf(ctx, []quad.Value{obj, pred})
+	if err != nil || !present(rs[0]) || !present(rs[1]) {
+		return nil, err
+	}
+	var subjects []refs.Ref
+	err = s.kvRead(ctx, func(t kvTx) error {
+		prefix := []uint64{uint64(rs[0].(kv.Int64Value)), uint64(rs[1].(kv.Int64Value))}
+		return t.lists(indexOPS, prefix, func(vals, ids []uint64) error {
+			q, _, err := t.firstLive(ids)
+			if q != nil {
+				subjects = append(subjects, kv.Int64Value(vals[2]))
+			}
+			return err
+		})
+	})
+	if err != nil || len(subjects) == 0 {
+		return nil, err
+	}
+	return cgraph.ValuesOf(ctx, s.qs, subjects)
+}
