@@ -119,6 +119,52 @@ func (res *resolver) loadersFrom(ctx context.Context) *loaders {
 	return newLoaders(res.reader)
 }
 
+// readNow reads what a root field has every ID of straight from the Reader, in one call and
+// without the loader's wait for a batch to fill (at the root there are no siblings to wait
+// for: each level of nesting would otherwise add the wait), and primes the loader so that the
+// fields below find it. The result is in the order of ids, nil (or "") where the graph holds
+// none.
+func readNow[V any](ctx context.Context, read func(context.Context, []graph.ID) ([]V, error), l *dataloadgen.Loader[graph.ID, V], ids []graph.ID) ([]V, error) {
+	if len(ids) == 0 {
+		return []V{}, nil
+	}
+	got, err := read(ctx, ids)
+	if err == nil && len(got) != len(ids) {
+		err = fmt.Errorf("graph reader returned %d results for %d ids", len(got), len(ids))
+	}
+	if err != nil {
+		return nil, err
+	}
+	for i, v := range got {
+		l.Prime(ids[i], v)
+	}
+	return got, nil
+}
+
+// oneNow is readNow for one ID: nil when the graph holds no such node of that kind.
+func oneNow[T any](ctx context.Context, read func(context.Context, []graph.ID) ([]*T, error), l *dataloadgen.Loader[graph.ID, *T], id graph.ID) (*T, error) {
+	if id == "" {
+		return nil, nil
+	}
+	got, err := readNow(ctx, read, l, []graph.ID{id})
+	if err != nil {
+		return nil, err
+	}
+	return got[0], nil
+}
+
+// present leaves out the records the graph does not hold (a list field is non-null and so are
+// its items).
+func present[T any](recs []*T) []*T {
+	out := make([]*T, 0, len(recs))
+	for _, rec := range recs {
+		if rec != nil {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
 // loadOne loads one record; nil when the graph holds no such node of that kind.
 func loadOne[T any](ctx context.Context, l *dataloadgen.Loader[graph.ID, *T], id graph.ID) (*T, error) {
 	if id == "" {

@@ -16,29 +16,29 @@ func (r *queryResolver) ld(ctx context.Context) *loaders { return (*resolver)(r)
 
 // Node finds the node's kind, then loads it with that kind's loader.
 func (r *queryResolver) Node(ctx context.Context, id graph.ID) (model.Node, error) {
-	l := r.ld(ctx)
-	kind, err := l.kinds.Load(ctx, id)
+	l, rd := r.ld(ctx), r.reader
+	kind, err := r.kindOf(ctx, id)
 	if err != nil {
-		return nil, firstError(err)
+		return nil, err
 	}
 	var node model.Node
 	switch kind {
 	case graph.KindResolution:
-		node, err = nodeOf(loadOne(ctx, l.resolutions, id))
+		node, err = nodeOf(oneNow(ctx, rd.Resolutions, l.resolutions, id))
 	case graph.KindCountry:
-		node, err = nodeOf(loadOne(ctx, l.countries, id))
+		node, err = nodeOf(oneNow(ctx, rd.Countries, l.countries, id))
 	case graph.KindAgreement:
-		node, err = nodeOf(loadOne(ctx, l.agreements, id))
+		node, err = nodeOf(oneNow(ctx, rd.Agreements, l.agreements, id))
 	case graph.KindInstitution:
-		node, err = nodeOf(loadOne(ctx, l.institutions, id))
+		node, err = nodeOf(oneNow(ctx, rd.Institutions, l.institutions, id))
 	case graph.KindDemand:
-		node, err = nodeOf(loadOne(ctx, l.demands, id))
+		node, err = nodeOf(oneNow(ctx, rd.Demands, l.demands, id))
 	case graph.KindStance:
-		node, err = nodeOf(loadOne(ctx, l.stances, id))
+		node, err = nodeOf(oneNow(ctx, rd.Stances, l.stances, id))
 	case graph.KindTopic:
-		node, err = nodeOf(loadOne(ctx, l.topics, id))
+		node, err = nodeOf(oneNow(ctx, rd.Topics, l.topics, id))
 	case graph.KindDocument:
-		node, err = nodeOf(loadOne(ctx, l.documents, id))
+		node, err = nodeOf(oneNow(ctx, rd.Documents, l.documents, id))
 	}
 	if node != nil {
 		(*resolver)(r).lookahead(ctx, string(kind), []any{node})
@@ -76,7 +76,7 @@ func (r *queryResolver) Resolution(ctx context.Context, reference string) (*grap
 	if ref == "" {
 		return nil, badInputf("reference is empty: want a procedure reference such as 2021/2544(RSP)")
 	}
-	rec, err := loadOne(ctx, r.ld(ctx).resolutions, graph.ResolutionID(ref))
+	rec, err := oneNow(ctx, r.reader.Resolutions, r.ld(ctx).resolutions, graph.ResolutionID(ref))
 	return oneWithLookahead(ctx, r, "Resolution", rec, err)
 }
 
@@ -103,7 +103,7 @@ func (r *queryResolver) Country(ctx context.Context, code string) (*graph.Countr
 	if err != nil {
 		return nil, err
 	}
-	rec, err := loadOne(ctx, r.ld(ctx).countries, graph.CountryID(c))
+	rec, err := oneNow(ctx, r.reader.Countries, r.ld(ctx).countries, graph.CountryID(c))
 	return oneWithLookahead(ctx, r, "Country", rec, err)
 }
 
@@ -112,12 +112,12 @@ func (r *queryResolver) Countries(ctx context.Context) ([]*graph.CountryRecord, 
 	if err != nil {
 		return nil, err
 	}
-	recs, err := loadAll(ctx, r.ld(ctx).countries, ids)
-	return withLookahead(ctx, r, "Country", recs, err)
+	recs, err := readNow(ctx, r.reader.Countries, r.ld(ctx).countries, ids)
+	return withLookahead(ctx, r, "Country", present(recs), err)
 }
 
 func (r *queryResolver) Agreement(ctx context.Context, id graph.ID) (*graph.AgreementRecord, error) {
-	rec, err := loadOne(ctx, r.ld(ctx).agreements, id)
+	rec, err := oneNow(ctx, r.reader.Agreements, r.ld(ctx).agreements, id)
 	return oneWithLookahead(ctx, r, "Agreement", rec, err)
 }
 
@@ -134,8 +134,8 @@ func (r *queryResolver) Agreements(ctx context.Context, country *string) ([]*gra
 	if err != nil {
 		return nil, err
 	}
-	recs, err := loadAll(ctx, r.ld(ctx).agreements, ids)
-	return withLookahead(ctx, r, "Agreement", recs, err)
+	recs, err := readNow(ctx, r.reader.Agreements, r.ld(ctx).agreements, ids)
+	return withLookahead(ctx, r, "Agreement", present(recs), err)
 }
 
 func (r *queryResolver) Demands(ctx context.Context, country *string, addressee *graph.ID, agreement *graph.ID, first *int, after *string) (*model.DemandConnection, error) {
@@ -170,9 +170,9 @@ func (r *queryResolver) Demands(ctx context.Context, country *string, addressee 
 	if err != nil {
 		return nil, err
 	}
-	recs, err := r.ld(ctx).demands.LoadAll(ctx, p.ids)
+	recs, err := readNow(ctx, r.reader.Demands, r.ld(ctx).demands, p.ids)
 	if err != nil {
-		return nil, firstError(err)
+		return nil, err
 	}
 	conn := &model.DemandConnection{
 		Edges:      make([]*model.DemandEdge, 0, len(recs)),
@@ -198,9 +198,9 @@ func (r *queryResolver) Institution(ctx context.Context, key string) (*graph.Ins
 		return nil, badInputf("key is empty: want an institution key such as EP or GOVERNMENT:KZ")
 	}
 	l := r.ld(ctx)
-	rec, err := loadOne(ctx, l.institutions, graph.InstitutionID(k))
+	rec, err := oneNow(ctx, r.reader.Institutions, l.institutions, graph.InstitutionID(k))
 	if rec == nil && err == nil && strings.ToUpper(k) != k {
-		rec, err = loadOne(ctx, l.institutions, graph.InstitutionID(strings.ToUpper(k)))
+		rec, err = oneNow(ctx, r.reader.Institutions, l.institutions, graph.InstitutionID(strings.ToUpper(k)))
 	}
 	return oneWithLookahead(ctx, r, "Institution", rec, err)
 }
@@ -210,25 +210,34 @@ func (r *queryResolver) Topic(ctx context.Context, key string) (*graph.TopicReco
 	if k == "" {
 		return nil, badInputf("key is empty: want a topic key such as political-prisoners")
 	}
-	rec, err := loadOne(ctx, r.ld(ctx).topics, graph.TopicID(k))
+	rec, err := oneNow(ctx, r.reader.Topics, r.ld(ctx).topics, graph.TopicID(k))
 	return oneWithLookahead(ctx, r, "Topic", rec, err)
 }
 
 func (r *queryResolver) Document(ctx context.Context, id graph.ID) (*graph.DocumentRecord, error) {
-	return loadOne(ctx, r.ld(ctx).documents, id)
+	return oneNow(ctx, r.reader.Documents, r.ld(ctx).documents, id)
 }
 
 // mustBe answers NOT_FOUND when the argument arg names no node of the kind want: a filter on an
 // unknown ID is a mistake to report, not an empty list to return.
 func (r *queryResolver) mustBe(ctx context.Context, arg string, id graph.ID, want graph.NodeKind) error {
-	kind, err := r.ld(ctx).kinds.Load(ctx, id)
+	kind, err := r.kindOf(ctx, id)
 	if err != nil {
-		return firstError(err)
+		return err
 	}
 	if kind != want {
 		return notFoundf("%s: no %s has the ID %q", arg, strings.ToLower(string(want)), id)
 	}
 	return nil
+}
+
+// kindOf reads a node's kind for a root field.
+func (r *queryResolver) kindOf(ctx context.Context, id graph.ID) (graph.NodeKind, error) {
+	kinds, err := readNow(ctx, r.reader.Kinds, r.ld(ctx).kinds, []graph.ID{id})
+	if err != nil {
+		return "", err
+	}
+	return kinds[0], nil
 }
 
 // resolutionConnection pages through the resolutions a filter selects (Query.resolutions and
@@ -246,9 +255,16 @@ func resolutionConnection(ctx context.Context, r *resolver, f graph.ResolutionFi
 	if err != nil {
 		return nil, err
 	}
-	recs, err := l.resolutions.LoadAll(ctx, p.ids)
+	root := graphql.GetFieldContext(ctx) != nil && graphql.GetFieldContext(ctx).Object == "Query"
+	var recs []*graph.ResolutionRecord
+	if root {
+		recs, err = readNow(ctx, r.reader.Resolutions, l.resolutions, p.ids)
+	} else { // Country.resolutions, once per country: the loader gathers the siblings' reads
+		recs, err = l.resolutions.LoadAll(ctx, p.ids)
+		err = firstError(err)
+	}
 	if err != nil {
-		return nil, firstError(err)
+		return nil, err
 	}
 	conn := &model.ResolutionConnection{
 		Edges:      make([]*model.ResolutionEdge, 0, len(recs)),
@@ -262,7 +278,7 @@ func resolutionConnection(ctx context.Context, r *resolver, f graph.ResolutionFi
 			conn.Nodes = append(conn.Nodes, rec)
 		}
 	}
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Object == "Query" {
+	if root {
 		// Country.resolutions under a list of countries runs once per country: there the
 		// loaders' own batching gathers the siblings' reads, which separate lookaheads would not.
 		r.lookahead(ctx, "ResolutionConnection", []any{conn})
