@@ -17,6 +17,10 @@ import (
 // accepts must be a Document the store would accept.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join("oeil", "testdata", "*"))
+	for _, pkg := range []string{"procedure", "doceo", "odp"} { // pages written for the tests of each format: small seeds
+		more, _ := filepath.Glob(filepath.Join(pkg, "testdata", "*.*"))
+		seeds = append(seeds, more...)
+	}
 	if dir, err := corpus.Find(); err == nil {
 		more, _ := filepath.Glob(filepath.Join(dir, "oeil-summary", "*"))
 		seeds = append(seeds, more...)

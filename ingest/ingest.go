@@ -2,6 +2,17 @@
 // the content, parses it, and extracts the resolution, countries, agreements, institutions,
 // demands and stances with their evidence. It does no I/O beyond the bytes it is given and
 // never touches the store.
+//
+// The formats, each read by its own package and recognised from the content alone, in this
+// order:
+//
+//   - OEIL document summaries, plain text or web page (ingest/oeil), in English or French;
+//   - OEIL procedure files (ingest/procedure);
+//   - European Parliament document pages: motions, joint motions, reports, texts adopted
+//     (ingest/doceo), in English or French;
+//   - Open Data Portal records of documents and procedures, JSON-LD (ingest/odp).
+//
+// Anything else is refused with a reason (see Error).
 package ingest
 
 import (
@@ -13,8 +24,11 @@ import (
 	"time"
 
 	"github.com/eurel/eurel/graph"
-	"github.com/eurel/eurel/ingest/extract"
+	"github.com/eurel/eurel/ingest/doceo"
+	"github.com/eurel/eurel/ingest/internal/input"
+	"github.com/eurel/eurel/ingest/odp"
 	"github.com/eurel/eurel/ingest/oeil"
+	"github.com/eurel/eurel/ingest/procedure"
 )
 
 // Error is a refusal of one text: Name says which text (a path, URL or the name given) and
@@ -35,57 +49,88 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return graph.ErrBadInput }
 
 // MaxSize is the largest text Parse accepts, in bytes. Real summaries are a few kilobytes and
-// OEIL pages under 100 kB; anything past this is refused before it is parsed.
+// OEIL and document pages under 250 kB; anything past this is refused before it is parsed.
+// Every format's parser has the same limit.
 const MaxSize = oeil.MaxSize
+
+// Parsed is everything one text gave: the Document to store and, for the formats that say
+// more than graph.Document can hold yet, the parser's own record of the text. Exactly one of
+// Summary, Procedure, Doceo and ODP is set, the one of the text's format.
+type Parsed struct {
+	Document  *graph.Document
+	Summary   *oeil.Summary   // an OEIL document summary
+	Procedure *procedure.File // an OEIL procedure file: type, subjects, key events, documents
+	Doceo     *doceo.Doc      // a document page: header, citations, recitals, paragraphs, recipients
+	ODP       *odp.Record     // an Open Data Portal record: identifiers, dates, subjects, links
+}
 
 // Parse reads one text, names it name in errors and in the Document's Source, and returns
 // the Document to store. It refuses empty, binary, oversized, malformed and unsupported texts
-// (any language but English and French) with an *Error; it never panics. now stamps
-// Source.IngestedAt (time.Now when nil).
+// (any format but those listed in the package comment, any language but English and
+// French) with an *Error; it never panics. now stamps Source.IngestedAt (time.Now when nil).
 func Parse(ctx context.Context, raw []byte, name string, now func() time.Time) (*graph.Document, error) {
+	p, err := ParseFull(ctx, raw, name, now)
+	if err != nil {
+		return nil, err
+	}
+	return p.Document, nil
+}
+
+// ParseFull is Parse, returning also the parser's own record of the text (see Parsed).
+// Source.Key is the identity of what the text is, stable across new versions of it:
+//
+//	oeil-summary/2021/2544(RSP)/Text adopted by Parliament, single reading/fr
+//	oeil-procedure/2021/2540(RSP)
+//	doceo/RC-B10-0249/2025/en
+//	odp/eli/dl/doc/RC-10-2025-0249
+func ParseFull(ctx context.Context, raw []byte, name string, now func() time.Time) (*Parsed, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if now == nil {
 		now = time.Now
 	}
-	s, err := oeil.Parse(raw)
-	if err != nil {
-		return nil, &Error{Name: name, Reason: reason(err)}
+	var (
+		p   *Parsed
+		err error
+	)
+	_, summary := oeil.Detect(raw)
+	switch {
+	case len(raw) > MaxSize || summary:
+		p, err = fromSummary(raw) // a text too large is refused before it is looked at
+	case procedure.Detect(raw):
+		p, err = fromProcedure(raw)
+	case doceo.Detect(raw):
+		p, err = fromDoceo(raw)
+	case odp.Detect(raw):
+		p, err = fromODP(raw)
+	case notOurs(raw) != "":
+		err = input.Fail(input.ErrWrongFormat, notOurs(raw))
+	default:
+		p, err = fromSummary(raw) // the summary parser says what is wrong with the text
 	}
-	doc, err := extract.Extract(inputOf(s))
 	if err != nil {
 		return nil, &Error{Name: name, Reason: reason(err)}
 	}
 	sum := sha256.Sum256(raw)
-	doc.Source = graph.Source{
-		Key:        "oeil-summary/" + s.Reference + "/" + s.Stage + "/" + s.Language,
-		Kind:       graph.DocOEILSummary,
-		Format:     string(s.Format),
-		Language:   s.Language,
-		SHA256:     hex.EncodeToString(sum[:]),
-		Name:       name,
-		IngestedAt: now().UTC().Truncate(time.Millisecond),
-		Text:       s.Text,
-	}
-	if doc.Resolution == nil {
-		doc.Resolution = &graph.Resolution{}
-	}
-	doc.Resolution.Reference = s.Reference
-	doc.Resolution.Title = s.Title
-	doc.Resolution.Adopted = s.Date
-	doc.Resolution.Stage = s.Stage
-	return doc, nil
+	src := &p.Document.Source
+	src.SHA256 = hex.EncodeToString(sum[:])
+	src.Name = name
+	src.IngestedAt = now().UTC().Truncate(time.Millisecond)
+	return p, nil
 }
 
-// inputOf hands the parsed summary to the extractor.
-func inputOf(s *oeil.Summary) extract.Input {
-	in := extract.Input{Language: s.Language, Adopted: s.Date, Text: s.Text, Title: s.TitleSpan}
-	in.Paragraphs = make([]extract.Paragraph, len(s.Paragraphs))
-	for i, p := range s.Paragraphs {
-		in.Paragraphs[i] = extract.Paragraph{Span: p.Span, Text: p.Text, Bullet: p.Bullet}
+// notOurs is the reason for refusing a web page or JSON data that no format recognises, or
+// "" for anything else, whose refusal the summary parser explains (it is the one format of
+// plain text).
+func notOurs(raw []byte) string {
+	switch {
+	case input.LooksHTML(raw):
+		return "an HTML page, but none eurel reads: not an OEIL document summary or procedure file, nor a European Parliament document page"
+	case input.LooksJSON(raw):
+		return "JSON data, but not a European Parliament Open Data Portal record (no data[0].id under eli/dl/)"
 	}
-	return in
+	return ""
 }
 
 // reason is the message of err without a repeated "bad input" prefix.

@@ -66,7 +66,7 @@ func TestParseRefusesFiftyMegabytesBeforeLookingAtThem(t *testing.T) {
 	if !errors.Is(err, ErrTooLarge) || err.Error() != "text of 52428800 bytes exceeds the 10 MiB limit" {
 		t.Fatalf("error %v, want the size limit", err)
 	}
-	if allocs > 4 {
+	if allocs > 10 { // a refusal builds its message; processing the text would take many more
 		t.Errorf("refusing it took %v allocations: it was processed", allocs)
 	}
 }

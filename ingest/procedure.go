@@ -1,0 +1,73 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/eurel/eurel/graph"
+	"github.com/eurel/eurel/ingest/lexicon"
+	"github.com/eurel/eurel/ingest/procedure"
+)
+
+// SubjectTopicPrefix starts the key of the Topic an OEIL subject is: "oeil-subject:6.10.04".
+const SubjectTopicPrefix = "oeil-subject:"
+
+// fromProcedure reads an OEIL procedure file into what graph.Document holds of it: the
+// resolution (reference, title; the date and name of its text adopted, when the
+// documentation gateway lists one), the countries of its geographical area as the countries
+// it concerns (the procedure file is the authority on them, EU Member States included), and
+// its known OEIL subjects as Topics (names as the page writes them). Key events, documents,
+// type and status stay in the procedure.File.
+func fromProcedure(raw []byte) (*Parsed, error) {
+	f, err := procedure.Parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	doc := &graph.Document{
+		Source: graph.Source{
+			Key:      "oeil-procedure/" + f.Reference,
+			Kind:     graph.DocOEILProcedureFile,
+			Format:   procedure.Format,
+			Language: f.Language,
+			Text:     f.Text,
+		},
+		Resolution: &graph.Resolution{Reference: f.Reference, Title: f.Title},
+	}
+	for _, d := range f.Documents {
+		if d.Institution == "European Parliament" && strings.HasPrefix(d.Kind, "Text adopted by Parliament") && !d.Date.IsZero() {
+			doc.Resolution.Adopted, doc.Resolution.Stage, doc.Resolution.AdoptedBy = d.Date, d.Kind, graph.CodeEP
+		}
+	}
+	if doc.Resolution.AdoptedBy != "" {
+		ep, _ := lexicon.InstitutionByKey(graph.CodeEP)
+		doc.Institutions = append(doc.Institutions, institution(ep))
+	}
+	for _, a := range f.Areas {
+		for _, c := range a.Countries {
+			if hasCountry(doc, c) {
+				continue
+			}
+			if names := lexicon.NamesOf(c); names != nil {
+				doc.Countries = append(doc.Countries, graph.CountryFact{Code: c, Names: names, Role: graph.RoleConcerns, Evidence: a.Span})
+			}
+		}
+	}
+	for _, s := range f.Subjects {
+		if s.Known {
+			doc.Topics = append(doc.Topics, graph.Topic{Key: SubjectTopicPrefix + s.Code, Names: map[string]string{f.Language: s.Name}})
+		}
+	}
+	return &Parsed{Document: doc, Procedure: f}, nil
+}
+
+func hasCountry(doc *graph.Document, code string) bool {
+	for _, c := range doc.Countries {
+		if c.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+func institution(in lexicon.Institution) graph.Institution {
+	return graph.Institution{Key: in.Key, Kind: in.Kind, Code: in.Code, Country: in.Country, Names: in.Names}
+}
