@@ -603,8 +603,7 @@ func (r *reader) newestFirst(ids []ID) []ID {
 		ref     string
 	}
 	return sortByKey(ids, func(id ID) key {
-		qs := r.facts(pattern{s: id.IRI(), p: pAdopted})
-		qs = append(qs, r.facts(pattern{s: id.IRI(), p: pReference})...)
+		qs := r.props(id, pAdopted, pReference)
 		return key{date(r.latest(qs, pAdopted)), str(r.latest(qs, pReference))}
 	}, func(a, b key) int {
 		switch {
