@@ -30,7 +30,9 @@ func idOfValue(v quad.Value) ID {
 }
 
 // EdgeID identifies the edge from→to of a predicate. Evidence quads use it as their subject,
-// so the same edge stated by two documents has one ID and two evidence quads (one per label).
+// so the same edge stated by two documents has one ID and an evidence quad per label and span
+// (none where the evidence is implied: see lower). A node's own span in a document is the
+// evidence of EdgeID(node, SOURCE, document).
 func EdgeID(from ID, pred Predicate, to ID) ID {
 	return idOf("edge", string(from)+" "+string(pred)+" "+string(to))
 }
