@@ -125,6 +125,8 @@ func ParseFull(ctx context.Context, raw []byte, name string, now func() time.Tim
 // plain text).
 func notOurs(raw []byte) string {
 	switch {
+	case input.LooksHTML(raw) && !input.EndsHTML(raw):
+		return "an HTML page that eurel does not recognise, and that stops before </html>: it looks cut short"
 	case input.LooksHTML(raw):
 		return "an HTML page, but none eurel reads: not an OEIL document summary or procedure file, nor a European Parliament document page"
 	case input.LooksJSON(raw):

@@ -101,8 +101,9 @@ func TestTruncatedPageIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, cut := range []int{len(raw) / 8, len(raw) / 2} {
-		if _, err := Parse(context.Background(), raw[:cut], "page.html", nil); !errors.Is(err, graph.ErrBadInput) {
-			t.Errorf("page cut at %d bytes: error %v, want a refusal", cut, err)
+		_, err := Parse(context.Background(), raw[:cut], "page.html", nil)
+		if !errors.Is(err, graph.ErrBadInput) || !strings.Contains(err.Error(), "cut short") {
+			t.Errorf("page cut at %d bytes: error %v, want a refusal saying it looks cut short", cut, err)
 		}
 	}
 }

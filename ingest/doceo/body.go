@@ -2,6 +2,7 @@ package doceo
 
 import (
 	"regexp"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -79,16 +80,30 @@ var (
 	dashRe      = regexp.MustCompile(`^[–—−-]\s*(\S.*)$`)
 	itemRe      = regexp.MustCompile(`^(\([a-z]{1,3}\)|\([ivx]{1,5}\)|[a-z]\)|[–—•−-])\s+(\S.*)$`)
 	procedureRe = regexp.MustCompile(`^\(?\s*` + input.ProcedurePattern + `\s*\)?$`)
+	// endMarkRe starts what follows the operative part of a text: amendments, annexes, an
+	// explanatory statement.
+	endMarkRe = regexp.MustCompile(`(?i)^(?:amendments?|amendements?|present text|texte en vigueur|annex|annexe|explanatory statement|exposé des motifs)\b`)
 )
+
+// subheading reports whether a paragraph is a subheading of the operative part: a few words
+// starting with a capital, without the punctuation that ends a paragraph.
+func subheading(s string) bool {
+	if len(strings.Fields(s)) > 12 || startsLower(s) || strings.ContainsAny(s[len(s)-1:], ".;:,") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
 
 // classify reads the texts of the page into the parts of a resolution. The text starts at a
 // heading ("European Parliament resolution on …", or a heading in capitals such as
 // "PROPOSAL FOR A EUROPEAN PARLIAMENT DECISION" completed by the "on …" paragraph after
 // it), then "The European Parliament,", the citations (led by a dash or "having regard to"),
 // the recitals (a letter and "whereas"), and the numbered paragraphs with their sub-items
-// ("(a)", a dash). A paragraph starting in lower case continues the part before it. The
-// text ends at the first heading or paragraph after the operative part that is none of
-// these (an amendment, an annex): what follows is not read.
+// ("(a)", a dash). A paragraph starting in lower case continues the part before it; a
+// subheading between operative paragraphs (a few capitalised words) is skipped. The text
+// ends at the first heading, amendment, annex or explanatory statement after the operative
+// part, or at any other paragraph that is none of these: what follows is not read.
 func (p *parser) classify(texts []bodyText) []block {
 	const (
 		before = iota
@@ -120,7 +135,7 @@ func (p *parser) classify(texts []bodyText) []block {
 		}
 		if state == operative {
 			switch m := itemRe.FindStringSubmatch(s); {
-			case t.heading:
+			case t.heading || endMarkRe.MatchString(s):
 				return out
 			case m != nil:
 				out = append(out, block{kind: partItem, label: m[1], text: m[2]})
@@ -132,6 +147,9 @@ func (p *parser) classify(texts []bodyText) []block {
 			if m := numberedRe.FindStringSubmatch(s); m != nil {
 				out = append(out, block{kind: partParagraph, label: m[1], text: m[2]})
 				continue
+			}
+			if subheading(s) {
+				continue // "Freedom of the media": a subheading between paragraphs
 			}
 			return out
 		}

@@ -233,7 +233,10 @@ func TestParseReadsATextAdoptedWrittenForTheTests(t *testing.T) {
 		{Kind: RecipientInstitution, Name: "National Assembly of Serbia", Institution: "PARLIAMENT:RS", Country: "RS"},
 	})
 	if len(d.Paragraphs) != 2 || len(d.Paragraphs[0].Items) != 2 || d.Paragraphs[0].Items[1].Text != "protect journalists;" {
-		t.Errorf("paragraphs %+v", d.Paragraphs)
+		t.Errorf("paragraphs %+v: a subheading between them is skipped, the annex after them is left out", d.Paragraphs)
+	}
+	if strings.Contains(d.Text, "Freedom of the media") || strings.Contains(d.Text, "ANNEX") {
+		t.Errorf("the subheading or the annex is in the text")
 	}
 }
 

@@ -308,7 +308,8 @@ func kindOfReference(ref string) Kind {
 	return KindOther
 }
 
-// dateOf is the date of a cited resolution, or the zero date.
+// date reads a date written with the month in words ("17 January 2023", "1er mars 2020"), or
+// returns the zero date.
 func (w *words) date(day, month, year string) graph.PartialDate {
 	m := w.months[strings.ToLower(month)]
 	if m == 0 {

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/eurel/eurel/graph"
 	"github.com/eurel/eurel/ingest/internal/input"
 )
 
@@ -66,12 +65,10 @@ func (r *Record) layout() {
 		field(l.Relation, l.Target)
 	}
 	for _, e := range r.Events {
-		field("Event", strings.Join(nonEmpty(dateOf(e.Date), e.Type, e.ActivityType, e.ID), " "))
+		field("Event", strings.Join(nonEmpty(e.Date.String(), e.Type, e.ActivityType, e.ID), " "))
 	}
 	r.Text = w.String()
 }
-
-func dateOf(d graph.PartialDate) string { return d.String() }
 
 func nonEmpty(parts ...string) []string {
 	var out []string
