@@ -94,10 +94,11 @@ func ParseFull(ctx context.Context, raw []byte, name string, now func() time.Tim
 		p   *Parsed
 		err error
 	)
-	_, summary := oeil.Detect(raw)
 	switch {
-	case len(raw) > MaxSize || summary:
-		p, err = fromSummary(raw) // a text too large is refused before it is looked at
+	case len(raw) > MaxSize:
+		p, err = fromSummary(raw) // refused before it is looked at, as it always was
+	case isSummary(raw):
+		p, err = fromSummary(raw)
 	case procedure.Detect(raw):
 		p, err = fromProcedure(raw)
 	case doceo.Detect(raw):
@@ -118,6 +119,11 @@ func ParseFull(ctx context.Context, raw []byte, name string, now func() time.Tim
 	src.Name = name
 	src.IngestedAt = now().UTC().Truncate(time.Millisecond)
 	return p, nil
+}
+
+func isSummary(raw []byte) bool {
+	_, ok := oeil.Detect(raw)
+	return ok
 }
 
 // notOurs is the reason for refusing a web page or JSON data that no format recognises, or
