@@ -26,8 +26,8 @@ func (cp *composer) body(mentions []*country) {
 	cp.add(para{text: bg.paragraph(r, between(r, 2, 4), named)})
 
 	d := &drafter{r: r, b: b, x: x, f: f,
-		gov:        &phrasePool{phrases: b.govPhrases, order: r.Perm(len(b.govPhrases))},
-		eu:         &phrasePool{phrases: b.euPhrases, order: r.Perm(len(b.euPhrases))},
+		gov:        &phrasePool{side: countrySide, phrases: b.govPhrases, order: r.Perm(len(b.govPhrases))},
+		eu:         &phrasePool{side: euSide, phrases: b.euPhrases, order: r.Perm(len(b.euPhrases))},
 		stance:     &phrasePool{phrases: stancePhrases(b), order: r.Perm(len(b.stances))},
 		lastStance: -1, lastDemand: -1}
 	d.stances(between(r, 1, 2))
@@ -62,7 +62,7 @@ func (cp *composer) body(mentions []*country) {
 		}
 	}
 	for tries := 0; cp.length < target && tries < 40; tries++ {
-		switch weighted(r, []float64{0.5, 0.2, 0.3}) {
+		switch weighted(r, []float64{0.3, 0.1, 0.6}) {
 		case 0:
 			cp.length += d.demand()
 		case 1:
@@ -84,6 +84,7 @@ func (cp *composer) body(mentions []*country) {
 
 // phrasePool hands out a bank's demand phrases in a drawn order, each once.
 type phrasePool struct {
+	side    side
 	phrases []phrase
 	order   []int
 	used    int
@@ -174,6 +175,26 @@ func (d *drafter) use(ph phrase) string {
 	return ph.text
 }
 
+// draw makes a demand phrase from a pool: one phrase, often two joined ("release all
+// political prisoners and put an end to torture ..."), sometimes followed by how or when
+// ("..., without delay and without conditions"), as real summaries word their demands.
+func (d *drafter) draw(pool *phrasePool) (string, bool) {
+	ph, ok := pool.next()
+	if !ok {
+		return "", false
+	}
+	text := d.use(ph)
+	if chance(d.r, 0.45) {
+		if ph, ok := pool.next(); ok {
+			text += d.b.and + d.use(ph)
+		}
+	}
+	if chance(d.r, 0.3) {
+		text += pick(d.r, d.b.manners[pool.side])
+	}
+	return text, true
+}
+
 // stances adds n stance sentences (fewer when they run out) and returns the number of
 // characters added.
 func (d *drafter) stances(n int) int {
@@ -222,11 +243,10 @@ func (d *drafter) lead(to string, n int) {
 	ld := Lead{Addressees: keysFor(leadKeys[to], d.f.Country)}
 	blk := []para{{text: d.x.expand(pick(d.r, d.b.leads[to]).text)}}
 	for range n {
-		ph, ok := pool.next()
+		text, ok := d.draw(pool)
 		if !ok {
 			break
 		}
-		text := d.use(ph)
 		ld.Bullets = append(ld.Bullets, text)
 		bp := para{text: text + ";", bullet: true}
 		if chance(d.r, 0.05) { // pages only: the plain text keeps the bullet whole
@@ -248,11 +268,11 @@ func (d *drafter) demand() int {
 	if fr.side == euSide {
 		pool = d.eu
 	}
-	ph, ok := pool.next()
+	vp, ok := d.draw(pool)
 	if !ok {
 		return 0
 	}
-	d.x.set("vp", d.use(ph))
+	d.x.set("vp", vp)
 	text := d.x.expand(fr.text)
 	d.f.Demands = append(d.f.Demands, Demand{Sentence: text, Addressees: keysFor(fr.addr, d.f.Country)})
 	return d.sentence(&d.lastDemand, text)

@@ -270,19 +270,20 @@ func resolutionKind(lang, kind string) string {
 	return "resolution"
 }
 
-// drawVote draws a roll-call result for present members (at most 705): resolutions on
-// topical subjects pass by large majorities, reports and consents more narrowly.
+// drawVote draws a roll-call result of at most 705 members present that adopts the text:
+// resolutions on topical subjects pass by large majorities, reports and consents more
+// narrowly.
 func drawVote(r *rand.Rand, kind string) graph.Vote {
-	present := between(r, 520, 705)
 	var v graph.Vote
 	switch kind {
 	case "RSP":
 		v.Against = r.IntN(r.IntN(70) + 1)
 		v.Abstentions = r.IntN(r.IntN(100) + 1)
 	default:
-		v.Against = between(r, 40, 220)
-		v.Abstentions = between(r, 5, 120)
+		v.Against = between(r, 40, 200)
+		v.Abstentions = between(r, 5, 110)
 	}
+	present := between(r, max(520, 2*v.Against+v.Abstentions+20), 705)
 	v.For = present - v.Against - v.Abstentions
 	return v
 }

@@ -73,14 +73,19 @@ func TestReferencesUnique(t *testing.T) {
 }
 
 // TestSkewedCountries: the most written-about country has many times more summaries than
-// the median one, as a few hubs dominate the real Observatory.
+// the median one, as a few hubs dominate the real Observatory. On the way, every summary's
+// vote, date and groups are plausible (see checkPlausible).
 func TestSkewedCountries(t *testing.T) {
 	t.Parallel()
 	const n = 5000
 	g := New(Config{Seed: 6, N: n})
 	counts := map[string]int{}
 	for i := range n {
-		counts[g.Facts(i).Country]++
+		f := g.Facts(i)
+		counts[f.Country]++
+		for _, p := range checkPlausible(f) {
+			t.Errorf("summary %d (%s): %s", i, f.Name, p)
+		}
 	}
 	codes, _ := g.Ranking()
 	per := make([]int, len(codes))
@@ -99,16 +104,22 @@ func TestSkewedCountries(t *testing.T) {
 	}
 }
 
-// TestShapes: the lengths and paragraph counts of generated summaries are those of the
-// real corpus (normalised texts of 3,556 to 5,893 characters, median 4,385, in 15 to 28
-// paragraphs), and pages with boilerplate weigh what real pages weigh (53 to 57 kB).
+// TestShapes: the lengths, paragraph and demand counts of generated summaries are those of
+// the real corpus (normalised texts of 3,556 to 5,893 characters, median 4,385, in 15 to 28
+// paragraphs; 9 and 11 demands in the two resolutions on third countries), and pages with
+// boilerplate weigh what real pages weigh (53 to 57 kB).
 func TestShapes(t *testing.T) {
 	t.Parallel()
 	const n = 200
 	g := New(Config{Seed: 8, N: n, PageBoilerplate: true})
-	var lengths, paras, pages []int
+	var lengths, paras, pages, demands []int
 	for i := range n {
 		s := g.compose(i, override{format: "text"})
+		k := len(s.Demands)
+		for _, ld := range s.Leads {
+			k += len(ld.Bullets)
+		}
+		demands = append(demands, k)
 		parsed, err := oeil.Parse(encodeForTest(g, s))
 		if err != nil {
 			t.Fatal(err)
@@ -127,6 +138,7 @@ func TestShapes(t *testing.T) {
 		{"text length (characters)", lengths, 3800, 5200, 1500, 13000},
 		{"paragraphs", paras, 15, 30, 8, 70},
 		{"page size (bytes)", pages, 50_000, 60_000, 45_000, 75_000},
+		{"demands", demands, 8, 15, 3, 40},
 	} {
 		slices.Sort(c.xs)
 		med := c.xs[len(c.xs)/2]

@@ -48,6 +48,7 @@ type bank struct {
 	review     frame               // the demand to review the agreement
 	govPhrases []phrase            // demands to a third country's bodies
 	euPhrases  []phrase            // demands to the EU's institutions
+	manners    [2][]string         // by side: how or when, after a demand (", without delay")
 	stances    []string            // one stance each
 	closing    string              // a last stance ("Lastly, Parliament stressed that ...")
 	openers    []string            // sentence openers of background sentences

@@ -81,6 +81,12 @@ var english = bank{
 		{"coordinate restrictive measures with like-minded partners", []string{"sanctions"}},
 		{"make any further funding conditional on tangible progress on human rights", []string{"financial-support", "human-rights"}},
 	},
+	manners: [2][]string{
+		{", in line with the country’s international human rights obligations", ", without delay and without conditions",
+			", as recommended by the UN Special Rapporteurs", ", in accordance with international fair trial standards"},
+		{", in coordination with international partners", ", keeping Parliament regularly informed of the steps taken",
+			", as a matter of priority", ", both bilaterally and in multilateral fora"},
+	},
 	stances: []string{
 		"Parliament strongly condemns the ongoing crackdown on peaceful protesters {inX}.",
 		"Parliament condemns the arbitrary detention of journalists and human rights defenders.",

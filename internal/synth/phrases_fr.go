@@ -81,6 +81,12 @@ var french = bank{
 		{"coordonner les mesures restrictives avec les partenaires partageant les mêmes valeurs", []string{"sanctions"}},
 		{"subordonner tout nouveau financement à des progrès tangibles en matière de droits de l'homme", []string{"financial-support", "human-rights"}},
 	},
+	manners: [2][]string{
+		{", conformément aux obligations internationales du pays en matière de droits de l'homme", ", sans délai et sans condition",
+			", comme l'ont recommandé les rapporteurs spéciaux des Nations unies", ", en garantissant dans tous les cas une procédure régulière et un procès équitable"},
+		{", en coordination avec les partenaires internationaux", ", en tenant le Parlement régulièrement informé des mesures prises",
+			", en priorité", ", tant au niveau bilatéral que dans les enceintes multilatérales"},
+	},
 	stances: []string{
 		"Le Parlement condamne fermement la répression en cours contre les manifestants pacifiques {inX}.",
 		"Le Parlement condamne la détention arbitraire de journalistes et de défenseurs des droits de l'homme.",
