@@ -69,6 +69,50 @@ func init() {
 	add("fr", modal, false, "devrait", "devraient", "doit", "doivent", "devra", "devront")
 }
 
+// passiveClasses are the classes whose verbs take their addressee from the subject in the
+// passive ("X sont invités à", "X are called on to").
+var passiveClasses = map[verbClass]bool{objTo: true, objDe: true, callOn: true, appelle: true}
+
+// verbAt returns the demand verb at token i. A French participle agreeing in gender or
+// number with its subject (« invitée », « priés », « exhortées ») is the verb of its
+// masculine singular form, which folds as the present does (« invite », « prie »), but
+// only in the passive, after an auxiliary and any adverbs (« sont instamment priés de »):
+// elsewhere « invites » or « demandes » are not these verbs.
+func (d *doc) verbAt(i, lo int) (demandVerb, bool) {
+	f := d.toks[i].Fold
+	if v, ok := demandVerbs[d.lang][f]; ok {
+		return v, true
+	}
+	if d.lang != "fr" {
+		return demandVerb{}, false
+	}
+	base, ok := frenchMasculineSingular(f)
+	if !ok {
+		return demandVerb{}, false
+	}
+	v, ok := demandVerbs["fr"][base]
+	if !ok || !passiveClasses[v.class] {
+		return demandVerb{}, false
+	}
+	if p := d.skipAdverbsBack(i - 1); p < lo || !beAux[d.toks[p].Fold] {
+		return demandVerb{}, false
+	}
+	return v, true
+}
+
+// frenchMasculineSingular returns the folded masculine singular of a folded French
+// participle of the first group agreeing in the feminine or the plural: « invitees »,
+// « invitee », « invites » give « invite ».
+func frenchMasculineSingular(f string) (string, bool) {
+	switch {
+	case strings.HasSuffix(f, "ees"):
+		return f[:len(f)-2], true
+	case strings.HasSuffix(f, "ee"), strings.HasSuffix(f, "es"):
+		return f[:len(f)-1], true
+	}
+	return "", false
+}
+
 // renewalVerbs renew an earlier call: after them, "its call(s)" / « son appel » heads a
 // demand as the verb "calls" does.
 var (
@@ -310,7 +354,7 @@ func (d *doc) thatWindow(from, hi int) rng {
 // demandAt reads the demand a demand verb at token i of sentence s makes, if it makes one.
 func (d *doc) demandAt(s sentence, i int) (trigger, bool) {
 	lo, hi := s.toks.lo, s.toks.hi
-	v, ok := demandVerbs[d.lang][d.toks[i].Fold]
+	v, ok := d.verbAt(i, lo)
 	renews := d.renewal(i, lo)
 	if renews >= 0 {
 		v, ok = demandVerb{class: renewed, bareOK: true}, true
@@ -440,7 +484,7 @@ func (d *doc) triggers(s sentence) []trigger {
 	var out []trigger
 	for i := s.toks.lo; i < s.toks.hi; i++ {
 		f := d.toks[i].Fold
-		_, isDemand := demandVerbs[d.lang][f]
+		_, isDemand := d.verbAt(i, s.toks.lo)
 		_, isStance := stanceVerbs[d.lang][f]
 		if p := d.skipAdverbsBack(i - 1); (isDemand || isStance) && p >= s.toks.lo && relatives[d.toks[p].Fold] {
 			out = append(out, trigger{at: i, subj: -1, inner: true, renews: -1})

@@ -603,3 +603,69 @@ func TestDatesIn(t *testing.T) {
 		}
 	}
 }
+
+// TestPassiveDemands checks that a passive demand verb takes its subject as addressee
+// whatever the participle's gender and number and the adverbs before it, both in a lead
+// whose bullets are its demands and in a plain sentence.
+func TestPassiveDemands(t *testing.T) {
+	em := []string{"EU", "MEMBER_STATES"}
+	cases := []struct {
+		lang, subject, verb string
+		addr                []string
+	}{
+		{"fr", "Le Conseil", "est invité à", []string{"COUNCIL"}},
+		{"fr", "La Commission", "est invitée à", []string{"COMMISSION"}},
+		{"fr", "L'UE et ses États membres", "sont invités à", em},
+		{"fr", "Les autorités kazakhes", "sont invitées à", []string{"AUTHORITIES:KZ"}},
+		{"fr", "Le Conseil", "est prié de", []string{"COUNCIL"}},
+		{"fr", "La Commission", "est priée de", []string{"COMMISSION"}},
+		{"fr", "Les États membres", "sont instamment priés de", []string{"MEMBER_STATES"}},
+		{"fr", "Les autorités kazakhes", "sont priées d'", []string{"AUTHORITIES:KZ"}},
+		{"fr", "Le Conseil", "est exhorté à", []string{"COUNCIL"}},
+		{"fr", "La Commission", "est vivement exhortée à", []string{"COMMISSION"}},
+		{"fr", "Les États membres", "sont exhortés à", []string{"MEMBER_STATES"}},
+		{"fr", "Les autorités kazakhes", "sont exhortées à", []string{"AUTHORITIES:KZ"}},
+		{"fr", "Le Conseil", "est appelé à", []string{"COUNCIL"}},
+		{"fr", "La Commission", "est appelée à", []string{"COMMISSION"}},
+		{"fr", "Les États membres", "sont également appelés à", []string{"MEMBER_STATES"}},
+		{"fr", "Les autorités", "sont appelées à", []string{"AUTHORITIES:KZ"}},
+		{"fr", "Le Conseil", "est encouragé à", []string{"COUNCIL"}},
+		{"fr", "La Commission", "est encouragée à", []string{"COMMISSION"}},
+		{"fr", "L'UE et ses États membres", "sont encouragés à", em},
+		{"fr", "Les autorités", "sont fermement encouragées à", []string{"AUTHORITIES:KZ"}},
+		{"fr", "Les autorités kazakhes", "ont été invitées à", []string{"AUTHORITIES:KZ"}},
+		{"en", "The EU and its Member States", "are urged to", em},
+		{"en", "The Council", "is invited to", []string{"COUNCIL"}},
+		{"en", "The Member States", "are strongly urged to", []string{"MEMBER_STATES"}},
+		{"en", "The Kazakh authorities", "were asked to", []string{"AUTHORITIES:KZ"}},
+		{"en", "The Commission", "is encouraged to", []string{"COMMISSION"}},
+	}
+	for _, c := range cases {
+		title, bullets, rest := "Resolution on Kazakhstan", []string{"- act swiftly;", "- report back."}, "release the prisoners."
+		if c.lang == "fr" {
+			title, bullets, rest = "Résolution sur le Kazakhstan", []string{"- agir rapidement;", "- rendre compte."}, "libérer les prisonniers."
+		}
+		lead := c.subject + " " + c.verb
+		t.Run(lead+" (lead)", func(t *testing.T) {
+			colon := ":"
+			if c.lang == "fr" {
+				colon = " :"
+			}
+			doc := demandsOf(t, c.lang, title, append([]string{strings.TrimSuffix(lead, "'") + colon}, bullets...)...)
+			checkDemands(t, doc, []wantDemand{{c.addr, bullets[0][2:4]}, {c.addr, bullets[1][2:4]}})
+		})
+		t.Run(lead+" (sentence)", func(t *testing.T) {
+			sep := " "
+			if strings.HasSuffix(lead, "'") {
+				sep, rest = "", "établir les faits."
+			}
+			doc := demandsOf(t, c.lang, title, lead+sep+rest)
+			checkDemands(t, doc, []wantDemand{{c.addr, c.subject + " " + c.verb}})
+		})
+	}
+	t.Run("agreed forms are verbs only in the passive", func(t *testing.T) {
+		doc := demandsOf(t, "fr", "Résolution sur le Kazakhstan",
+			"Les invitées du Conseil ont parlé. Les demandes des manifestants ont été entendues.")
+		checkDemands(t, doc, nil)
+	})
+}
