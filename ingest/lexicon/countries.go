@@ -137,9 +137,14 @@ func IsEUMember(code string, on graph.PartialDate) bool {
 }
 
 // FrenchOf returns "de" with the French article a country takes, contracted as French
-// writes it: "du Kazakhstan", "de la Chine", "de l'Iran", "des États-Unis", "de Cuba". Names
-// are the CLDR short names; the gender rule (names in -e are feminine) has a short list of
-// exceptions.
+// writes it: "du Kazakhstan", "de la Chine", "de l'Iran", "des États-Unis", "de Cuba",
+// "de la République centrafricaine", "de l'Île de Man", "de La Réunion". Names are the CLDR
+// short names. The article agrees with the name's head, its first word ("République",
+// "Corée", "Guinée" of "Guinée-Bissau", "Île", "États"): plural when the head is in -s or
+// -x or a final adjective is ("Samoa américaines"), else feminine when the head is in -e,
+// masculine otherwise, each rule with its few exceptions of French grammar; the article
+// elides before a vowel. A name that carries its own article ("La Réunion") keeps it, and
+// islands and city states that take none ("Cuba", "Anguilla") have only "de" or "d'".
 func FrenchOf(code string) string {
 	c, ok := CountryByCode(code)
 	if !ok {
@@ -148,19 +153,64 @@ func FrenchOf(code string) string {
 	n := c.ShortName("fr")
 	f := FoldString(n)
 	switch {
+	case strings.HasPrefix(f, "la ") || strings.HasPrefix(f, "l'"):
+		return "de " + n
+	case strings.HasPrefix(f, "le "):
+		return "du " + n[len("le "):]
+	case strings.HasPrefix(f, "les "):
+		return "des " + n[len("les "):]
 	case frNoArticle[code]:
 		if startsVowel(f) {
 			return "d'" + n
 		}
 		return "de " + n
-	case frPlural[code] || strings.HasPrefix(f, "iles ") || strings.HasSuffix(f, "s") && !frSingularS[code]:
+	case frenchPlural(code, n, f):
 		return "des " + n
 	case startsVowel(f):
 		return "de l'" + n
-	case strings.HasSuffix(f, "e") && !frMasculineE[code]:
+	case frenchFeminine(f):
 		return "de la " + n
 	}
 	return "du " + n
+}
+
+// frenchHead returns the first word of a folded French name, up to a space, a hyphen or an
+// apostrophe: "guinee" of "guinee-bissau", "etats" of "etats federes de micronesie".
+func frenchHead(f string) string {
+	if i := strings.IndexAny(f, " -'"); i >= 0 {
+		return f[:i]
+	}
+	return f
+}
+
+// frenchPlural reports whether a French country name n, folded f, is plural: its head ends in -s
+// or -x ("Îles Cocos", "États-Unis", "Pays-Bas", "Philippines"), or its last word is a
+// lower-case adjective agreeing in the plural ("Samoa américaines"); a few names are
+// singular in -s, a few plural without it.
+func frenchPlural(code, n, f string) bool {
+	if frPlural[code] {
+		return true
+	}
+	if frSingularS[code] {
+		return false
+	}
+	if h := frenchHead(f); strings.HasSuffix(h, "s") || strings.HasSuffix(h, "x") {
+		return true
+	}
+	i := strings.LastIndexAny(n, " -")
+	if i < 0 {
+		return false
+	}
+	last := n[i+1:]
+	return last != "" && last[0] >= 'a' && last[0] <= 'z' && strings.HasSuffix(last, "s")
+}
+
+// frenchFeminine reports whether the head of a folded French name is feminine: in -e but for
+// the masculine nouns in -e ("le Mexique", "le Royaume-Uni"), or one of the few feminine
+// heads not in -e ("la Sierra Leone").
+func frenchFeminine(f string) bool {
+	h := frenchHead(f)
+	return strings.HasSuffix(h, "e") && !frMasculineE[h] || frFeminine[h]
 }
 
 // startsVowel reports whether a folded French name elides the article ("l'Iran"). French
@@ -172,15 +222,17 @@ func startsVowel(f string) bool {
 // French country names used without an article (islands, city states, some others).
 var frNoArticle = setOf("CU", "MG", "MT", "CY", "SG", "MC", "BH", "IL", "OM", "HT", "TW", "HK",
 	"MO", "MU", "KI", "TV", "NR", "DJ", "JE", "GG", "GI", "SM", "LC", "KN", "VC", "BL", "MF", "PM",
-	"SH", "ST", "TT", "AG", "PR", "AW", "CW", "SX", "MS", "GU", "WS", "IM", "AD", "YT", "WF", "NU",
-	"TK", "GP", "MQ")
+	"SH", "ST", "TT", "AG", "PR", "AW", "CW", "SX", "MS", "GU", "WS", "AD", "YT", "WF", "NU",
+	"TK", "AI")
 
-// Plural French names that do not end in -s, and names in -s that are singular.
+// The exceptions to the rules of number and gender: names singular in -s and plural without
+// it (by code); masculine heads in -e and feminine heads not in -e (folded words).
 var (
-	frPlural     = setOf("AE", "US", "NL", "KM", "SC", "MV", "BS", "PH", "FJ", "TC", "KY", "VG", "VI")
-	frSingularS  = setOf("LA", "PA", "CI", "BF", "HN", "BB", "BE", "ML", "IR")
-	frMasculineE = setOf("MX", "KH", "MZ", "ZW", "BZ", "SR", "MW", "CG", "CD", "ZA", "CF", "DO", "ME",
-		"VE", "XK", "ST")
+	frPlural     = setOf("FJ")
+	frSingularS  = setOf("LA", "HN")
+	frMasculineE = map[string]bool{"mexique": true, "cambodge": true, "mozambique": true, "zimbabwe": true,
+		"belize": true, "suriname": true, "royaume": true, "territoire": true}
+	frFeminine = map[string]bool{"sierra": true}
 )
 
 func setOf(codes ...string) map[string]bool {

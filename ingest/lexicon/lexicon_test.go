@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/eurel/eurel/graph"
@@ -170,15 +171,60 @@ func TestCountryMatcherReadsAdjectivesAndAlternativeNames(t *testing.T) {
 	}
 }
 
+// TestFrenchOf checks "de" with its article for every country: a table of known-correct
+// forms (the names whose head decides against their ending, islands, plurals, names that
+// carry their own article or take none, and a sample of others), and, for all, that the
+// form is one French allows for the CLDR short name.
 func TestFrenchOf(t *testing.T) {
-	for code, want := range map[string]string{
-		"KZ": "du Kazakhstan", "CN": "de la Chine", "IR": "de l'Iran", "US": "des États-Unis", "CU": "de Cuba",
-		"MM": "du Myanmar", "IL": "d'Israël", "UA": "de l'Ukraine", "BY": "de la Biélorussie", "MX": "du Mexique",
-		"PH": "des Philippines", "RU": "de la Russie", "AF": "de l'Afghanistan", "HU": "de la Hongrie",
-	} {
-		if got := FrenchOf(code); got != want {
-			t.Errorf("FrenchOf(%s) = %q, want %q", code, got, want)
+	want := map[string]string{
+		// the head decides: gender and number of the first word
+		"CF": "de la République centrafricaine", "DO": "de la République dominicaine",
+		"KP": "de la Corée du Nord", "KR": "de la Corée du Sud", "GW": "de la Guinée-Bissau",
+		"GS": "de la Géorgie du Sud et îles Sandwich du Sud", "FM": "des États fédérés de Micronésie",
+		"GB": "du Royaume-Uni", "IO": "du Territoire britannique de l’océan Indien",
+		"SL": "de la Sierra Leone", "BA": "de la Bosnie-Herzégovine", "CG": "du Congo-Brazzaville",
+		"ZA": "de l'Afrique du Sud", "GQ": "de la Guinée équatoriale", "VA": "de l'État de la Cité du Vatican",
+		// plurals
+		"US": "des États-Unis", "PH": "des Philippines", "NL": "des Pays-Bas", "AE": "des Émirats arabes unis",
+		"AS": "des Samoa américaines", "PS": "des Territoires palestiniens", "FJ": "des Fidji",
+		"LA": "du Laos", "HN": "du Honduras",
+		// islands
+		"CX": "de l'Île Christmas", "IM": "de l'Île de Man", "NF": "de l'Île Norfolk",
+		"KY": "des Îles Caïmans", "CK": "des Îles Cook",
+		// own article, no article
+		"RE": "de La Réunion", "AI": "d'Anguilla", "CU": "de Cuba", "MG": "de Madagascar",
+		"IL": "d'Israël", "MT": "de Malte", "SG": "de Singapour", "OM": "d'Oman",
+		// others
+		"KZ": "du Kazakhstan", "CN": "de la Chine", "IR": "de l'Iran", "MM": "du Myanmar",
+		"UA": "de l'Ukraine", "BY": "de la Biélorussie", "RU": "de la Russie", "VE": "du Venezuela",
+		"NI": "du Nicaragua", "AF": "de l'Afghanistan", "MX": "du Mexique", "HU": "de la Hongrie",
+		"KH": "du Cambodge", "MZ": "du Mozambique", "ME": "du Monténégro", "CD": "du Congo-Kinshasa",
+		"TR": "de la Turquie", "SY": "de la Syrie", "EG": "de l'Égypte", "IQ": "de l'Irak",
+	}
+	seen := 0
+	for _, c := range Countries() {
+		got := FrenchOf(c.Code)
+		if w, ok := want[c.Code]; ok {
+			seen++
+			if got != w {
+				t.Errorf("FrenchOf(%s) = %q, want %q", c.Code, got, w)
+			}
 		}
+		n := c.ShortName("fr")
+		f := FoldString(n)
+		ok := false
+		for _, art := range []string{"de ", "d'", "du ", "de la ", "de l'", "des "} {
+			if got == art+n || art == "du " && strings.HasPrefix(f, "le ") && got == art+n[3:] || art == "des " && strings.HasPrefix(f, "les ") && got == art+n[4:] {
+				ok = true
+			}
+		}
+		elides := strings.HasPrefix(got, "d'") || strings.HasPrefix(got, "de l'")
+		if !ok || elides != startsVowel(f) && !strings.HasPrefix(got, "des ") && !strings.HasPrefix(got, "de La ") {
+			t.Errorf("FrenchOf(%s) = %q for %q", c.Code, got, n)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d countries of the table found, want %d", seen, len(want))
 	}
 }
 
