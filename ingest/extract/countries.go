@@ -17,7 +17,7 @@ type countryHit struct {
 
 // scanCountries finds the country names of the title and of each paragraph (a name never
 // spans two paragraphs). Blocking phrases ("Latin American") are skipped, and so are names
-// CLDR gives two countries ("Saint-Martin" in French).
+// that two countries share.
 func (d *doc) scanCountries() {
 	m := lexicon.CountryMatcher(d.lang)
 	scan := func(r rng) {

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -22,7 +24,9 @@ type Country struct {
 
 // ShortName is the CLDR name without the alternative CLDR adds in brackets ("Myanmar" for
 // "Myanmar (Burma)") and without the "SAR China" of Hong Kong and Macao: the form used inside
-// other names ("Government of Myanmar", "EU–Kazakhstan ... Agreement").
+// other names ("Government of Myanmar", "EU–Kazakhstan ... Agreement"). A bracket in lower
+// case qualifies the name rather than giving another and stays: "Saint-Martin (partie
+// néerlandaise)", Sint Maarten, is not "Saint-Martin", the French collectivity.
 func (c Country) ShortName(lang string) string {
 	n := c.Names[lang]
 	if n == "" {
@@ -32,8 +36,8 @@ func (c Country) ShortName(lang string) string {
 }
 
 func shortName(n string) string {
-	if i := strings.Index(n, " ("); i > 0 && strings.HasSuffix(n, ")") {
-		n = n[:i]
+	if base, _, ok := bracketAlternative(n); ok {
+		n = base
 	}
 	n = strings.TrimSuffix(n, " SAR China")
 	n = strings.TrimPrefix(n, "R.A.S. chinoise de ")
@@ -319,6 +323,22 @@ func buildCountryMatcher(lang string) *Matcher[CountryRef] {
 	return m
 }
 
+// bracketAlternative splits a CLDR name ending in a bracket into the name before it and the
+// other name the bracket gives: "Myanmar (Burma)", "Cocos (Keeling) Islands" aside. A
+// bracket starting in lower case ("Saint-Martin (partie néerlandaise)") is a qualifier,
+// not another name: without it the name would be another country's.
+func bracketAlternative(n string) (base, alt string, ok bool) {
+	i := strings.Index(n, " (")
+	if i <= 0 || !strings.HasSuffix(n, ")") {
+		return "", "", false
+	}
+	alt = n[i+2 : len(n)-1]
+	if r, _ := utf8.DecodeRuneInString(alt); alt == "" || unicode.IsLower(r) {
+		return "", "", false
+	}
+	return n[:i], alt, true
+}
+
 // cldrVariants returns a CLDR name and the forms texts write it in: without the bracketed
 // alternative and the alternative alone ("Myanmar", "Burma"), "&" spelled out, "St." as
 // "Saint", "Hong Kong" for "Hong Kong SAR China".
@@ -329,9 +349,9 @@ func cldrVariants(n string) []string {
 			out = append(out, s)
 		}
 	}
-	if i := strings.Index(n, " ("); i > 0 && strings.HasSuffix(n, ")") {
-		add(n[:i])
-		add(n[i+2 : len(n)-1])
+	if base, alt, ok := bracketAlternative(n); ok {
+		add(base)
+		add(alt)
 	}
 	add(shortName(n))
 	for _, s := range slices.Clone(out) {

@@ -25,6 +25,9 @@ var countryExtras = []countryExtra{
 	{code: "UM", en: []string{"United States Minor Outlying Islands"}},
 	{code: "VC", en: []string{"Saint Vincent and the Grenadines"}},
 	{code: "VI", en: []string{"US Virgin Islands"}},
+	// CLDR's French name, "Saint-Martin (partie néerlandaise)", says "Saint-Martin" alone
+	// of the French collectivity (MF): its Dutch name makes Sint Maarten reachable too
+	{code: "SX", fr: []string{"Sint-Maarten"}},
 	{code: "AF", adjEN: []string{"Afghan"}, adjFR: []string{"afghan"}},
 	{code: "AL", adjEN: []string{"Albanian"}, adjFR: []string{"albanais"}},
 	{code: "DZ", adjEN: []string{"Algerian"}, adjFR: []string{"algérien"}},

@@ -157,6 +157,10 @@ func TestCountryMatcherReadsAdjectivesAndAlternativeNames(t *testing.T) {
 		{"en", "a chad, to turkey, Jordan", []string{"JO"}},
 		{"fr", "le Tchad, la Jordanie, la Géorgie, la Turquie", []string{"TD", "JO", "GE", "TR"}},
 		{"en", "The Kosovo authorities", []string{"XK"}},
+		// CLDR names Sint Maarten "Saint-Martin (partie néerlandaise)" in French: its bracket
+		// is a qualifier, so "Saint-Martin" alone is the French collectivity only
+		{"fr", "Saint-Martin, Sint-Maarten, Sint Maarten, Saint-Martin (partie néerlandaise)", []string{"MF", "SX", "SX", "SX"}},
+		{"en", "St. Martin, Saint Martin, Sint Maarten", []string{"MF", "MF", "SX"}},
 	}
 	for _, c := range cases {
 		var got []string
