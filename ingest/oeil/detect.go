@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"unicode"
+
+	"github.com/eurel/eurel/ingest/internal/input"
 )
 
 // Detect reports whether raw looks like an OEIL document summary, and in which format (""
@@ -13,9 +15,9 @@ import (
 // what Detect accepts (an impossible date, binary data further on, another language), but
 // whatever Parse accepts, Detect recognises, in the same format.
 func Detect(raw []byte) (Format, bool) {
-	b := trimBOM(raw)
+	b := input.TrimBOM(raw)
 	switch {
-	case looksHTML(b):
+	case input.LooksHTML(b):
 		if isSummaryPage(b) {
 			return FormatHTML, true
 		}
@@ -23,15 +25,6 @@ func Detect(raw []byte) (Format, bool) {
 		return FormatText, true
 	}
 	return "", false
-}
-
-// trimBOM drops a UTF-8 byte-order mark.
-func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")) }
-
-// looksHTML reports whether the first character that is not white space is "<": markup, to
-// be read as a web page.
-func looksHTML(b []byte) bool {
-	return bytes.HasPrefix(bytes.TrimLeftFunc(b, unicode.IsSpace), []byte("<"))
 }
 
 // summaryPageMarkers are class names of the OEIL document-summary page template that the

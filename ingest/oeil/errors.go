@@ -3,17 +3,21 @@ package oeil
 import (
 	"errors"
 	"strconv"
+
+	"github.com/eurel/eurel/ingest/internal/input"
 )
 
 // Kinds of refusal. Every error Parse returns is an *Error that wraps exactly one of these,
 // so callers can test errors.Is(err, oeil.ErrTooLarge) and still show Error() to a person.
+// The kinds every parser of ingest has (empty, binary, too large, language) are those of the
+// other parsers; the others are OEIL's own.
 var (
 	// ErrEmpty: no bytes, or nothing but white space.
-	ErrEmpty = errors.New("empty text")
+	ErrEmpty = input.ErrEmpty
 	// ErrBinary: NUL bytes, control characters or bytes that are not UTF-8.
-	ErrBinary = errors.New("binary data, not text")
+	ErrBinary = input.ErrBinary
 	// ErrTooLarge: more than MaxSize bytes; refused before anything else is looked at.
-	ErrTooLarge = errors.New("text too large")
+	ErrTooLarge = input.ErrTooLarge
 	// ErrNotSummary: text in another format (JSON, RTF, an HTML page that is not an OEIL
 	// document summary, ...).
 	ErrNotSummary = errors.New("not an OEIL document summary")
@@ -28,7 +32,7 @@ var (
 	// ErrNoBody: a title, perhaps its reference line, and nothing else.
 	ErrNoBody = errors.New("no summary body")
 	// ErrLanguage: the body is neither English nor French, or too short to tell.
-	ErrLanguage = errors.New("language not supported")
+	ErrLanguage = input.ErrLanguage
 )
 
 // Error is a refusal of one input. Reason is a complete sentence for a person ("no

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/eurel/eurel/ingest/internal/input"
 )
 
 // parseHTML reads the OEIL document-summary web page: the title in h1 .es_product-name, the
@@ -43,14 +45,14 @@ func parseHTML(b []byte) (*draft, error) {
 		return nil, fail(ErrNoReference, 0, reason)
 	}
 	dateText := sub
-	if t := find(p.subtitle, func(n *html.Node) bool { return n.DataAtom == atom.Time }); t != nil {
+	if t := input.Find(p.subtitle, func(n *html.Node) bool { return n.DataAtom == atom.Time }); t != nil {
 		dateText = collapse(textOf(t))
 	}
 	dm := dateRe.FindStringSubmatch(dateText)
 	if dm == nil {
 		return nil, fail(ErrBadDate, 0, "no dd/mm/yyyy date in the page's subtitle (.es_product-subtitle): "+excerpt(sub))
 	}
-	date, err := parseDate(dm[1], dm[2], dm[3])
+	date, err := input.Date(dm[0])
 	if err != nil {
 		return nil, fail(ErrBadDate, 0, err.Error())
 	}
@@ -64,7 +66,7 @@ func parseHTML(b []byte) (*draft, error) {
 	if p.links == nil {
 		return nil, fail(ErrIncomplete, 0, "the page has no event link (.es_links-list) after its summary"+hint)
 	}
-	link := find(p.links, func(n *html.Node) bool { return n.DataAtom == atom.A })
+	link := input.Find(p.links, func(n *html.Node) bool { return n.DataAtom == atom.A })
 	if link == nil {
 		link = p.links
 	}
@@ -95,7 +97,7 @@ func findParts(doc *html.Node) parts {
 	var p parts
 	var anyTitle *html.Node
 	h1 := 0
-	walk(doc, func(n *html.Node) bool {
+	input.Walk(doc, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
 		}
@@ -103,18 +105,18 @@ func findParts(doc *html.Node) parts {
 			h1++
 		}
 		switch {
-		case hasClass(n, "es_product-name"):
+		case input.HasClass(n, "es_product-name"):
 			if anyTitle == nil {
 				anyTitle = n
 			}
 			if p.title == nil && h1 > 0 {
 				p.title = n
 			}
-		case p.subtitle == nil && hasClass(n, "es_product-subtitle"):
+		case p.subtitle == nil && input.HasClass(n, "es_product-subtitle"):
 			p.subtitle = n
-		case p.content == nil && hasClass(n, "es_product-content"):
+		case p.content == nil && input.HasClass(n, "es_product-content"):
 			p.content = n
-		case p.links == nil && p.content != nil && hasClass(n, "es_links-list"):
+		case p.links == nil && p.content != nil && input.HasClass(n, "es_links-list"):
 			p.links = n
 		}
 		return true
@@ -153,7 +155,7 @@ func htmlParagraphs(content *html.Node) []para {
 		}
 		paras = append(paras, para{marker: m, text: rest})
 	}
-	walk(content, func(n *html.Node) bool {
+	input.Walk(content, func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
 			if !isBlank(n.Data) {
@@ -165,7 +167,7 @@ func htmlParagraphs(content *html.Node) []para {
 			buf.WriteString(n.Data)
 			return false
 		case html.ElementNode:
-			if skipped(n) || hasClass(n, "es_links-list") {
+			if input.Skipped(n) || input.HasClass(n, "es_links-list") {
 				return false
 			}
 			switch {
@@ -176,7 +178,7 @@ func htmlParagraphs(content *html.Node) []para {
 					buf.WriteByte(' ')
 					brPending = true
 				}
-			case isBlock(n):
+			case input.IsBlock(n):
 				flush()
 				if n.DataAtom == atom.Li {
 					li++
@@ -186,7 +188,7 @@ func htmlParagraphs(content *html.Node) []para {
 		}
 		return n.Type == html.DocumentNode
 	}, func(n *html.Node) {
-		if n.Type == html.ElementNode && isBlock(n) && !skipped(n) && !hasClass(n, "es_links-list") {
+		if n.Type == html.ElementNode && input.IsBlock(n) && !input.Skipped(n) && !input.HasClass(n, "es_links-list") {
 			flush()
 			if n.DataAtom == atom.Li {
 				li--
@@ -201,94 +203,19 @@ func htmlParagraphs(content *html.Node) []para {
 // without scripts, styles and pictures; a <br> counts as a space.
 func textOf(n *html.Node) string {
 	var b strings.Builder
-	walk(n, func(c *html.Node) bool {
+	input.Walk(n, func(c *html.Node) bool {
 		switch {
 		case c.Type == html.TextNode:
 			b.WriteString(c.Data)
 		case c.Type == html.ElementNode && c.DataAtom == atom.Br:
 			b.WriteByte(' ')
-		case c.Type == html.ElementNode && skipped(c):
+		case c.Type == html.ElementNode && input.Skipped(c):
 			return false
 		}
 		return true
 	}, nil)
 	return b.String()
 }
-
-// find returns the first element under n (n included) for which match is true, or nil.
-func find(n *html.Node, match func(*html.Node) bool) *html.Node {
-	var found *html.Node
-	walk(n, func(c *html.Node) bool {
-		if found == nil && c.Type == html.ElementNode && match(c) {
-			found = c
-		}
-		return found == nil
-	}, nil)
-	return found
-}
-
-// walk visits root and its descendants in document order without recursion (pages nest
-// deeply when malformed): enter is called on the way down and says whether to visit the
-// node's children; leave, when not nil, is called on the way up for every entered node.
-func walk(root *html.Node, enter func(*html.Node) bool, leave func(*html.Node)) {
-	n := root
-	for {
-		if enter(n) && n.FirstChild != nil {
-			n = n.FirstChild
-			continue
-		}
-		if leave != nil {
-			leave(n)
-		}
-		for n != root && n.NextSibling == nil {
-			n = n.Parent
-			if leave != nil {
-				leave(n)
-			}
-		}
-		if n == root {
-			return
-		}
-		n = n.NextSibling
-	}
-}
-
-// hasClass reports whether element n has class c.
-func hasClass(n *html.Node, c string) bool {
-	for _, a := range n.Attr {
-		if a.Key == "class" && a.Namespace == "" {
-			for f := range strings.FieldsSeq(a.Val) {
-				if f == c {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// skipped reports whether an element holds no text of the summary.
-func skipped(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Script, atom.Style, atom.Svg, atom.Template, atom.Noscript, atom.Iframe, atom.Object, atom.Head, atom.Title:
-		return true
-	}
-	return n.Namespace == "svg" || n.Namespace == "math"
-}
-
-// blocks are the elements that start and end a paragraph.
-var blocks = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Caption: true, atom.Dd: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
-	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
-	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
-	atom.H6: true, atom.Header: true, atom.Hr: true, atom.Li: true, atom.Main: true,
-	atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true,
-	atom.Table: true, atom.Tbody: true, atom.Td: true, atom.Tfoot: true, atom.Th: true,
-	atom.Thead: true, atom.Tr: true, atom.Ul: true,
-}
-
-func isBlock(n *html.Node) bool { return blocks[n.DataAtom] }
 
 // truncationHint adds to an error about a missing part of the page that the page seems cut
 // short, when it does not end with </html>.

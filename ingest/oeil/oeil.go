@@ -23,10 +23,10 @@ package oeil
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/eurel/eurel/graph"
+	"github.com/eurel/eurel/ingest/internal/input"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -82,7 +82,7 @@ func Parse(raw []byte) (*Summary, error) {
 		return nil, err
 	}
 	var d *draft
-	if looksHTML(body) {
+	if input.LooksHTML(body) {
 		d, err = parseHTML(body)
 	} else {
 		d, err = parseText(body)
@@ -111,54 +111,16 @@ type para struct {
 }
 
 // checkInput refuses inputs that are too large, empty, or not UTF-8 text, cheapest test
-// first, and returns the input without a UTF-8 byte-order mark.
+// first (see input.Check), and returns the input without a UTF-8 byte-order mark. A text cut
+// inside a character is an incomplete summary.
 func checkInput(raw []byte) ([]byte, error) {
-	if len(raw) > MaxSize {
-		return nil, fail(ErrTooLarge, 0, fmt.Sprintf("text of %d bytes exceeds the %d MiB limit", len(raw), MaxSize>>20))
-	}
-	if len(raw) == 0 {
-		return nil, fail(ErrEmpty, 0, "empty text")
-	}
-	if len(raw) >= 2 && (raw[0] == 0xFF && raw[1] == 0xFE || raw[0] == 0xFE && raw[1] == 0xFF) {
-		return nil, fail(ErrBinary, 0, "binary data, not text: this looks like UTF-16; eurel reads UTF-8")
-	}
-	b := raw
-	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
-		b = b[3:]
-	}
-	line, blank := 1, true
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '\n':
-				line++
-			case c == 0:
-				return nil, fail(ErrBinary, line, "binary data, not text: it contains NUL bytes")
-			case c == '\t' || c == '\r' || c == '\f' || c == ' ':
-			case c < 0x20 || c == 0x7F:
-				return nil, fail(ErrBinary, line, fmt.Sprintf("binary data, not text: control character %U", c))
-			default:
-				blank = false
-			}
-			i++
-			continue
+	b, line, r := input.CheckLine(raw, MaxSize)
+	if r.Kind != nil {
+		kind := r.Kind
+		if kind == input.ErrIncomplete {
+			kind = ErrIncomplete
 		}
-		r, size := utf8.DecodeRune(b[i:])
-		switch {
-		case r == utf8.RuneError && size == 1 && !utf8.FullRune(b[i:]):
-			return nil, fail(ErrIncomplete, line, "the text ends in the middle of a UTF-8 character: it looks cut short")
-		case r == utf8.RuneError && size == 1:
-			return nil, fail(ErrBinary, line, fmt.Sprintf("binary data, not text: byte %#x is not UTF-8 (eurel reads UTF-8 text)", b[i]))
-		case r >= 0x80 && r <= 0x9F:
-			return nil, fail(ErrBinary, line, fmt.Sprintf("binary data, not text: control character %U", r))
-		case !unicode.IsSpace(r):
-			blank = false
-		}
-		i += size
-	}
-	if blank {
-		return nil, fail(ErrEmpty, 0, "empty text: nothing but white space")
+		return nil, fail(kind, line, r.Reason)
 	}
 	return b, nil
 }

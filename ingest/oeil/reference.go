@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/eurel/eurel/graph"
+	"github.com/eurel/eurel/ingest/internal/input"
 )
 
 // A procedure reference as OEIL writes it, 2021/2544(RSP), tolerating spaces and a
@@ -55,7 +56,7 @@ func parseHeader(line string, lineNo int) (header, error) {
 	if reason := badRef(m[1], m[2], m[3]); reason != "" {
 		return header{}, fail(ErrNoReference, lineNo, reason)
 	}
-	d, err := parseDate(m[4], m[5], m[6])
+	d, err := input.Date(m[4] + "/" + m[5] + "/" + m[6]) // the dd/mm/yyyy of the line, as written
 	if err != nil {
 		return header{}, fail(ErrBadDate, lineNo, err.Error())
 	}
@@ -80,26 +81,6 @@ func badRef(year, number, kind string) string {
 		return fmt.Sprintf("%s is not a procedure reference: procedures are numbered from 1", normalRef(year, number, kind))
 	}
 	return ""
-}
-
-// parseDate reads the day, month and year of a dd/mm/yyyy date and refuses impossible dates:
-// the day and month must be there (a zero would make a graph.PartialDate of lesser precision).
-func parseDate(day, month, year string) (graph.PartialDate, error) {
-	dd, _ := strconv.Atoi(day) // digits only: cannot fail
-	mm, _ := strconv.Atoi(month)
-	yy, _ := strconv.Atoi(year)
-	d := graph.Day(yy, mm, dd)
-	err := d.Validate()
-	switch {
-	case mm == 0:
-		err = fmt.Errorf("month 0 out of range")
-	case dd == 0:
-		err = fmt.Errorf("day 0 out of range")
-	}
-	if err != nil {
-		return graph.PartialDate{}, fmt.Errorf("bad date %s/%s/%s: %v", day, month, year, err)
-	}
-	return d, nil
 }
 
 // excerpt quotes the start of a line for an error message.

@@ -36,6 +36,12 @@ func TestCheckRefusesWhatIsNotText(t *testing.T) {
 			}
 		})
 	}
+	if _, line, r := CheckLine([]byte("a\r\nb\n\x00"), 10); r.Kind != ErrBinary || line != 3 {
+		t.Errorf("CheckLine: line %d, kind %v; want line 3, binary", line, r.Kind)
+	}
+	if b, line, r := CheckLine([]byte("a\nb"), 10); r.Kind != nil || line != 0 || string(b) != "a\nb" {
+		t.Errorf("CheckLine accepts a text: %q, %d, %v", b, line, r)
+	}
 	if b, err := Check([]byte("\xEF\xBB\xBF<p>"), 10); err != nil || string(b) != "<p>" {
 		t.Errorf("a byte-order mark is dropped: %q, %v", b, err)
 	}
