@@ -1,7 +1,6 @@
 package doceo
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -23,25 +22,15 @@ import (
 // is: its Kind, header and whatever citations and numbered paragraphs its proposal has;
 // nothing is made up for what it lacks.
 func Parse(raw []byte) (*Doc, error) {
-	b, err := input.Check(raw, MaxSize)
+	root, err := input.Page{
+		Max:     MaxSize,
+		Detect:  Detect,
+		JSON:    "JSON data, not a European Parliament document page",
+		NotHTML: "not an HTML page: eurel reads European Parliament documents as their web pages",
+		Other:   "an HTML page, but not a European Parliament document page: no /doceo/document/ address and no document-stages card",
+	}.Parse(raw)
 	if err != nil {
 		return nil, err
-	}
-	if !input.LooksHTML(b) {
-		if input.LooksJSON(b) {
-			return nil, input.Fail(ErrWrongFormat, "JSON data, not a European Parliament document page")
-		}
-		return nil, input.Fail(ErrWrongFormat, "not an HTML page: eurel reads European Parliament documents as their web pages")
-	}
-	if !Detect(b) {
-		return nil, input.Fail(ErrWrongFormat, "an HTML page, but not a European Parliament document page: no /doceo/document/ address and no document-stages card")
-	}
-	if !input.EndsHTML(b) {
-		return nil, input.Fail(ErrIncomplete, "the page stops before </html>: it looks cut short")
-	}
-	root, err := html.Parse(bytes.NewReader(b))
-	if err != nil { // only read errors, and a bytes.Reader has none
-		return nil, input.Fail(ErrIncomplete, "unreadable HTML: "+err.Error())
 	}
 	d := &Doc{}
 	if d.Language, err = language(root); err != nil {

@@ -1,7 +1,6 @@
 package procedure
 
 import (
-	"bytes"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -25,25 +24,15 @@ import (
 // subject codes are checked against lexicon.Subjects (Subject.Known) and geographical areas
 // are read into ISO country codes with lexicon.CountryMatcher.
 func Parse(raw []byte) (*File, error) {
-	b, err := input.Check(raw, MaxSize)
+	doc, err := input.Page{
+		Max:     MaxSize,
+		Detect:  Detect,
+		JSON:    "JSON data, not an OEIL procedure file (a web page)",
+		NotHTML: "not an HTML page: an OEIL procedure file is a web page",
+		Other:   "an HTML page, but not an OEIL procedure file: it has neither the title \"Procedure File:\" nor the procedure-file sections",
+	}.Parse(raw)
 	if err != nil {
 		return nil, err
-	}
-	if !input.LooksHTML(b) {
-		if input.LooksJSON(b) {
-			return nil, input.Fail(ErrWrongFormat, "JSON data, not an OEIL procedure file (a web page)")
-		}
-		return nil, input.Fail(ErrWrongFormat, "not an HTML page: an OEIL procedure file is a web page")
-	}
-	if !Detect(b) {
-		return nil, input.Fail(ErrWrongFormat, "an HTML page, but not an OEIL procedure file: it has neither the title \"Procedure File:\" nor the procedure-file sections")
-	}
-	if !input.EndsHTML(b) {
-		return nil, input.Fail(ErrIncomplete, "the page stops before </html>: it looks cut short")
-	}
-	doc, err := html.Parse(bytes.NewReader(b))
-	if err != nil { // only read errors, and a bytes.Reader has none
-		return nil, input.Fail(ErrIncomplete, "unreadable HTML: "+err.Error())
 	}
 	f := &File{Language: "en"}
 	if root := input.Find(doc, input.Is(atom.Html, "")); root != nil {

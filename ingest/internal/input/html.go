@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -169,3 +170,39 @@ var blocks = map[atom.Atom]bool{
 
 // IsBlock reports whether an element starts and ends a line of text.
 func IsBlock(n *html.Node) bool { return blocks[n.DataAtom] }
+
+// Page is how a parser of one kind of web page refuses what is not such a page before
+// reading it: the reasons it gives and how it recognises its pages.
+type Page struct {
+	Max     int               // the parser's MaxSize
+	Detect  func([]byte) bool // whether a page is of the parser's kind (called after Check)
+	JSON    string            // the reason for JSON data
+	NotHTML string            // the reason for other text that is not an HTML page
+	Other   string            // the reason for an HTML page Detect does not recognise
+}
+
+// Parse checks raw (see Check), refuses with ErrWrongFormat what is not an HTML page of the
+// parser's kind and with ErrIncomplete a page that stops before </html>, and parses the page.
+func (p Page) Parse(raw []byte) (*html.Node, error) {
+	b, err := Check(raw, p.Max)
+	if err != nil {
+		return nil, err
+	}
+	if !LooksHTML(b) {
+		if LooksJSON(b) {
+			return nil, Fail(ErrWrongFormat, p.JSON)
+		}
+		return nil, Fail(ErrWrongFormat, p.NotHTML)
+	}
+	if !p.Detect(b) {
+		return nil, Fail(ErrWrongFormat, p.Other)
+	}
+	if !EndsHTML(b) {
+		return nil, Fail(ErrIncomplete, "the page stops before </html>: it looks cut short")
+	}
+	root, err := html.Parse(bytes.NewReader(b))
+	if err != nil { // only read errors, and a bytes.Reader has none
+		return nil, Fail(ErrIncomplete, "unreadable HTML: "+err.Error())
+	}
+	return root, nil
+}

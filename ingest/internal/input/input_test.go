@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/eurel/eurel/graph"
 )
@@ -94,5 +95,23 @@ func TestBuilderSpansAreCodePoints(t *testing.T) {
 	}
 	if sub, ok := Sub(w.String(), s, "droit"); !ok || sub.Start != s.Start+8 {
 		t.Errorf("Sub = %v %v", sub, ok)
+	}
+}
+
+func TestPageRefusesWhatIsNotItsKindOfPage(t *testing.T) {
+	p := Page{Max: 100, Detect: func(b []byte) bool { return strings.Contains(string(b), "mine") }, JSON: "json", NotHTML: "text", Other: "other"}
+	for raw, want := range map[string]string{
+		`{"a": 1}`:                 "json",
+		"plain":                    "text",
+		"<html>yours</html>":       "other",
+		"<html>mine":               "the page stops before </html>: it looks cut short",
+		strings.Repeat("<p>", 100): "text of 300 bytes exceeds the 0 MiB limit",
+	} {
+		if _, err := p.Parse([]byte(raw)); err == nil || err.Error() != want {
+			t.Errorf("Parse(%.20q): %v, want %q", raw, err, want)
+		}
+	}
+	if root, err := p.Parse([]byte("<html><p>mine</p></html>")); err != nil || Find(root, Is(atom.P, "")) == nil {
+		t.Errorf("Parse of a page of the kind: %v", err)
 	}
 }
