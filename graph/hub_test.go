@@ -165,3 +165,33 @@ func TestHubReadsAgreeAcrossBackends(t *testing.T) {
 		t.Errorf("EU after deleting the only document naming it = %+v, %v", eu[0], err)
 	}
 }
+
+func TestStruckOffAnswersTheSameSortedOrNot(t *testing.T) {
+	copies := [][]uint64{{2, 5, 9}, {3, 4, 10, 11}, {7}}
+	ids := []uint64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
+	want := map[uint64]bool{2: true, 3: true, 4: true, 5: true, 7: true, 9: true, 10: true, 11: true}
+	for _, tc := range []struct {
+		name  string
+		lists [][]uint64
+	}{
+		{"sorted copies", copies},
+		{"an unsorted list of copies", [][]uint64{{2, 5, 9}, {10, 3, 11, 4}, {7}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := struckOff{sorted: true}
+			for i, id := range ids {
+				// Copies are added as the walk meets them, the way kvFacts does.
+				if i == 1 {
+					s.add(tc.lists[0])
+				}
+				if i == 2 {
+					s.add(tc.lists[1])
+					s.add(tc.lists[2])
+				}
+				if i >= 2 && s.has(id) != want[id] {
+					t.Errorf("has(%d) = %v, want %v", id, !want[id], want[id])
+				}
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -206,9 +207,12 @@ func (s *Store) kvFacts(ctx context.Context, subj quad.Value, preds []quad.Value
 			}
 			return nil
 		}
-		struck := make(map[uint64]bool, len(ids))
-		for i := 0; i < len(ids); {
-			if struck[ids[i]] {
+		// The copies of distinct triples are disjoint parts of the list: once they add up
+		// to it, every value is found, however many documents the list holds.
+		struck := struckOff{sorted: slices.IsSorted(ids)}
+		covered := 0
+		for i := 0; i < len(ids) && covered < len(ids); {
+			if struck.has(ids[i]) {
 				i++
 				continue
 			}
@@ -220,21 +224,14 @@ func (s *Store) kvFacts(ctx context.Context, subj quad.Value, preds []quad.Value
 				return nil // the rest of the list is dead
 			}
 			// Every copy of the triple, whatever its label: the live one found, the others'
-			// labels left for later. IDs passed over (dead ones) are struck off with it.
+			// labels left for later. IDs passed over (dead ones) are passed for good.
 			copies, err := t.list(indexOPS, q.Object, p, sid)
 			if err != nil {
 				return err
 			}
-			var more []uint64
-			for _, c := range copies {
-				if !struck[c] && c != q.ID {
-					more = append(more, c)
-				}
-				struck[c] = true
-			}
-			for _, id := range ids[i : i+n] {
-				struck[id] = true
-			}
+			covered += len(copies)
+			struck.add(copies)
+			more := slices.DeleteFunc(slices.Clone(copies), func(c uint64) bool { return c == q.ID })
 			raws = append(raws, raw{p: p, o: q.Object, labels: appendLabel(nil, q.Label), more: more})
 			i += n
 		}
@@ -294,6 +291,56 @@ func (s *Store) kvFacts(ctx context.Context, subj quad.Value, preds []quad.Value
 		}
 	}
 	return out, nil
+}
+
+// struckOff tells which IDs of a subject+predicate list belong to a triple already read. Index
+// lists hold IDs in increasing order (Cayley appends each quad's ID when it writes it, and IDs
+// grow): then membership is a forward merge over the copies found, asked in increasing order,
+// with no set to build. Should a list not be sorted, it falls back to a set.
+type struckOff struct {
+	sorted bool
+	lists  [][]uint64
+	pos    []int
+	set    map[uint64]bool
+}
+
+func (s *struckOff) add(copies []uint64) {
+	if s.sorted && slices.IsSorted(copies) {
+		s.lists = append(s.lists, copies)
+		s.pos = append(s.pos, 0)
+		return
+	}
+	if s.set == nil {
+		s.set = map[uint64]bool{}
+		for _, l := range s.lists {
+			for _, c := range l {
+				s.set[c] = true
+			}
+		}
+		s.sorted, s.lists, s.pos = false, nil, nil
+	}
+	for _, c := range copies {
+		s.set[c] = true
+	}
+}
+
+// has reports whether id is one of the copies added; while sorted, ids must be asked in
+// increasing order.
+func (s *struckOff) has(id uint64) bool {
+	if !s.sorted {
+		return s.set[id]
+	}
+	for k, l := range s.lists {
+		p := s.pos[k]
+		for p < len(l) && l[p] < id {
+			p++
+		}
+		s.pos[k] = p
+		if p < len(l) && l[p] == id {
+			return true
+		}
+	}
+	return false
 }
 
 func appendLabel(ls []refs.Ref, label uint64) []refs.Ref {
