@@ -87,14 +87,3 @@ func TestATextAdoptedIsAdoptedByTheParliament(t *testing.T) {
 		t.Errorf("demands %+v", doc.Demands)
 	}
 }
-
-func countryRoles(doc *graph.Document) (concerns, mentions []string) {
-	for _, c := range doc.Countries {
-		if c.Role == graph.RoleConcerns {
-			concerns = append(concerns, c.Code)
-		} else {
-			mentions = append(mentions, c.Code)
-		}
-	}
-	return concerns, mentions
-}

@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"context"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,7 +10,6 @@ import (
 	"github.com/eurel/eurel/graph"
 	"github.com/eurel/eurel/ingest/extract"
 	"github.com/eurel/eurel/ingest/oeil"
-	"github.com/eurel/eurel/internal/corpus"
 )
 
 // expected is the acceptance oracle of shared/corpus/expected/*.json: facts, not a schema.
@@ -40,14 +37,9 @@ type expected struct {
 		InForce string   `json:"inForce"`
 	} `json:"agreements"`
 	Demands *struct {
-		AddressedTo []struct {
-			Addressee    string `json:"addressee"`
-			Country      string `json:"country"`
-			Count        *int   `json:"count"`
-			CountAtLeast *int   `json:"countAtLeast"`
-		} `json:"addressedTo"`
-		TotalAtLeast      int `json:"totalAtLeast"`
-		MustLinkAgreement int `json:"mustLinkAgreement"`
+		AddressedTo       []demandsTo `json:"addressedTo"`
+		TotalAtLeast      int         `json:"totalAtLeast"`
+		MustLinkAgreement int         `json:"mustLinkAgreement"`
 	} `json:"demands"`
 	TopicsAtLeast    []string `json:"topicsAtLeast"`
 	PositionsAtLeast []string `json:"positionsAtLeast"`
@@ -62,31 +54,16 @@ var summaryFormats = map[string]oeil.Format{
 // TestExpectedFacts ingests each OEIL summary of the corpus that has an oracle file and checks
 // every fact the oracle lists.
 func TestExpectedFacts(t *testing.T) {
-	dir := corpus.Dir(t)
-	files, err := filepath.Glob(filepath.Join(dir, "expected", "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no oracle files in %s/expected: %v", dir, err)
-	}
+	dir, oracles := loadOracles[expected](t)
 	ran := 0
-	for _, f := range files {
-		var want expected
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(b, &want); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+	for _, want := range oracles {
 		format, ok := summaryFormats[want.Format]
 		if !ok {
 			continue // other formats are read by other parsers
 		}
 		ran++
 		t.Run(filepath.Base(want.Source), func(t *testing.T) {
-			raw, err := os.ReadFile(filepath.Join(dir, want.Source))
-			if err != nil {
-				t.Fatal(err)
-			}
+			raw := readSource(t, dir, want.Source)
 			doc, err := Parse(context.Background(), raw, want.Source, nil)
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
@@ -145,26 +122,14 @@ func checkResolution(t *testing.T, doc *graph.Document, want expected) {
 
 func checkCountries(t *testing.T, doc *graph.Document, want expected) {
 	t.Helper()
-	var concerns, mentions []string
-	for _, c := range doc.Countries {
-		switch c.Role {
-		case graph.RoleConcerns:
-			concerns = append(concerns, c.Code)
-		case graph.RoleMentions:
-			mentions = append(mentions, c.Code)
-		}
-	}
+	concerns, mentions := countryRoles(doc)
 	if want.Concerns != nil && !sameSet(concerns, *want.Concerns) {
 		t.Errorf("concerns %v, want %v", concerns, *want.Concerns)
 	}
 	if want.Mentions != nil && !sameSet(mentions, *want.Mentions) {
 		t.Errorf("mentions %v, want %v", mentions, *want.Mentions)
 	}
-	for _, c := range want.MentionsAtLeast {
-		if !slices.Contains(mentions, c) {
-			t.Errorf("mentions %v, want it to include %s", mentions, c)
-		}
-	}
+	checkMentionsAtLeast(t, mentions, want.MentionsAtLeast)
 }
 
 func checkAgreements(t *testing.T, doc *graph.Document, want expected) {
@@ -204,27 +169,7 @@ func checkDemands(t *testing.T, doc *graph.Document, want expected) {
 	if len(doc.Demands) < w.TotalAtLeast {
 		t.Errorf("%d demands, want at least %d", len(doc.Demands), w.TotalAtLeast)
 	}
-	insts := map[string]graph.Institution{}
-	for _, in := range doc.Institutions {
-		insts[in.Key] = in
-	}
-	for _, a := range w.AddressedTo {
-		n := 0
-		for _, d := range doc.Demands {
-			for _, k := range d.Addressees {
-				in := insts[k]
-				if in.Names["en"] == a.Addressee && (a.Country == "" || in.Country == a.Country) {
-					n++
-				}
-			}
-		}
-		switch {
-		case a.Count != nil && n != *a.Count:
-			t.Errorf("%d demands addressed to %s, want exactly %d", n, a.Addressee, *a.Count)
-		case a.CountAtLeast != nil && n < *a.CountAtLeast:
-			t.Errorf("%d demands addressed to %s, want at least %d", n, a.Addressee, *a.CountAtLeast)
-		}
-	}
+	checkDemandsTo(t, doc, w.AddressedTo)
 	linked := 0
 	for _, d := range doc.Demands {
 		if len(d.Agreements) > 0 {
@@ -283,28 +228,4 @@ func checkRegions(t *testing.T, raw []byte, want expected) {
 	if got := extract.Regions(inputOf(s)); !sameSet(got, want.Regions) {
 		t.Errorf("regions %v, want %v", got, want.Regions)
 	}
-}
-
-// checkEvidence asserts that every demand and stance quotes its own span of the stored text.
-func checkEvidence(t *testing.T, doc *graph.Document) {
-	t.Helper()
-	for _, d := range doc.Demands {
-		q, err := graph.Quote(doc.Source.Text, d.Evidence)
-		if err != nil || q != d.Text {
-			t.Errorf("demand %d: quote %q (%v) differs from its text %q", d.Position, q, err, d.Text)
-		}
-	}
-	for _, s := range doc.Stances {
-		q, err := graph.Quote(doc.Source.Text, s.Evidence)
-		if err != nil || q != s.Text {
-			t.Errorf("stance %d: quote %q (%v) differs from its text %q", s.Position, q, err, s.Text)
-		}
-	}
-}
-
-func sameSet(a, b []string) bool {
-	a, b = slices.Clone(a), slices.Clone(b)
-	slices.Sort(a)
-	slices.Sort(b)
-	return slices.Equal(slices.Compact(a), slices.Compact(b)) && len(a) == len(b)
 }
