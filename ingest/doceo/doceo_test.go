@@ -1,34 +1,14 @@
 package doceo
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/eurel/eurel/graph"
+	"github.com/eurel/eurel/ingest/internal/input/inputtest"
 	"github.com/eurel/eurel/ingest/lexicon"
-	"github.com/eurel/eurel/internal/corpus"
 )
-
-func readCorpus(t testing.TB, rel string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(corpus.Dir(t), rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func readTestdata(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 func parseOK(t *testing.T, raw []byte) *Doc {
 	t.Helper()
@@ -50,7 +30,7 @@ func groupsOf(d *Doc) (codes []string, members []int) {
 }
 
 func TestParseReadsTheHeaderOfTheJointMotion(t *testing.T) {
-	d := parseOK(t, readCorpus(t, "doceo/RC-10-2025-0249_EN.html"))
+	d := parseOK(t, inputtest.ReadCorpus(t, "doceo/RC-10-2025-0249_EN.html"))
 	if d.Language != "en" || d.Kind != KindJointMotion || d.KindLabel != "Joint motion for a resolution" || d.Reference != "RC-B10-0249/2025" {
 		t.Errorf("language %s, kind %s %q, reference %s", d.Language, d.Kind, d.KindLabel, d.Reference)
 	}
@@ -87,7 +67,7 @@ func TestParseReadsTheHeaderOfTheJointMotion(t *testing.T) {
 }
 
 func TestParseReadsTheTextOfTheJointMotion(t *testing.T) {
-	d := parseOK(t, readCorpus(t, "doceo/RC-10-2025-0249_EN.html"))
+	d := parseOK(t, inputtest.ReadCorpus(t, "doceo/RC-10-2025-0249_EN.html"))
 	if d.Heading != "European Parliament resolution on the return of Ukrainian children forcibly transferred and deported by Russia" {
 		t.Errorf("heading %q", d.Heading)
 	}
@@ -153,7 +133,7 @@ func checkRecipients(t *testing.T, d *Doc, want []Recipient) {
 }
 
 func TestParseReadsAReportAsWhatItIs(t *testing.T) {
-	d := parseOK(t, readCorpus(t, "doceo/A-9-2024-0163_EN.html"))
+	d := parseOK(t, inputtest.ReadCorpus(t, "doceo/A-9-2024-0163_EN.html"))
 	if d.Kind != KindReport || d.Reference != "A9-0163/2024" || d.Date != graph.Day(2024, 4, 4) || d.Procedure != "2024/2006(REG)" {
 		t.Errorf("kind %s, reference %s, date %s, procedure %s", d.Kind, d.Reference, d.Date, d.Procedure)
 	}
@@ -181,7 +161,7 @@ func TestParseReadsAReportAsWhatItIs(t *testing.T) {
 }
 
 func TestParseReadsAFrenchJointMotionWrittenForTheTests(t *testing.T) {
-	d := parseOK(t, readTestdata(t, "joint-motion-fr.html"))
+	d := parseOK(t, inputtest.ReadTestdata(t, "joint-motion-fr.html"))
 	if d.Language != "fr" || d.Kind != KindJointMotion || d.Reference != "RC-B9-0001/2099" || d.Date != graph.Day(2099, 7, 1) ||
 		d.Procedure != "2099/9999(RSP)" || d.TextAdopted != "P9_TA(2099)0001" {
 		t.Errorf("%s %s %s %s %s %s", d.Language, d.Kind, d.Reference, d.Date, d.Procedure, d.TextAdopted)
@@ -221,7 +201,7 @@ func TestParseReadsAFrenchJointMotionWrittenForTheTests(t *testing.T) {
 }
 
 func TestParseReadsATextAdoptedWrittenForTheTests(t *testing.T) {
-	d := parseOK(t, readTestdata(t, "text-adopted-en.html"))
+	d := parseOK(t, inputtest.ReadTestdata(t, "text-adopted-en.html"))
 	if d.Kind != KindTextAdopted || d.KindLabel != "Texts adopted" || d.Reference != "P9_TA(2099)0001" || d.Date != graph.Day(2099, 7, 2) {
 		t.Errorf("kind %s %q, reference %s, date %s (from the heading)", d.Kind, d.KindLabel, d.Reference, d.Date)
 	}
@@ -302,9 +282,9 @@ func TestDetectRecognisesDocumentPagesFromTheirContent(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var raw []byte
 			if name, ok := strings.CutPrefix(tt.rel, "testdata/"); ok {
-				raw = readTestdata(t, name)
+				raw = inputtest.ReadTestdata(t, name)
 			} else {
-				raw = readCorpus(t, tt.rel)
+				raw = inputtest.ReadCorpus(t, tt.rel)
 			}
 			if got := Detect(raw); got != tt.want {
 				t.Errorf("Detect = %v, want %v", got, tt.want)

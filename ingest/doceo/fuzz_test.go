@@ -1,14 +1,10 @@
 package doceo
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
 
-	"github.com/eurel/eurel/graph"
-	"github.com/eurel/eurel/internal/corpus"
+	"github.com/eurel/eurel/ingest/internal/input/inputtest"
 )
 
 // FuzzParse feeds Parse arbitrary bytes, seeded with the pages written for the tests and,
@@ -17,29 +13,12 @@ import (
 // reason wrapping graph.ErrBadInput; an accepted page must have a title and a reference,
 // spans that quote what they stand for, and be recognised by Detect.
 func FuzzParse(f *testing.F) {
-	seeds, _ := filepath.Glob(filepath.Join("testdata", "*.html"))
-	var real []string
-	switch dir, err := corpus.Find(); {
-	case err == nil:
-		real, _ = filepath.Glob(filepath.Join(dir, "doceo", "*"))
-	case !errors.Is(err, corpus.ErrNotFound):
-		f.Fatal(err)
-	}
-	for _, name := range append(seeds, real...) {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(smallSeed(b))
-	}
+	inputtest.AddSeeds(f, "*.html", "doceo", smallSeed)
 	f.Add([]byte(`<html lang="en"><div class="doceo-ring">B9-0001/2021</div><h1>MOTION FOR A RESOLUTION</h1><p>1. Calls on, and to the Council, as well as, of the Member States.</p></html>`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		d, err := Parse(raw)
 		if err != nil {
-			var e *Error
-			if !errors.As(err, &e) || e.Reason == "" || e.Kind == nil || !errors.Is(err, graph.ErrBadInput) {
-				t.Fatalf("refusal %#v is not an *Error with a kind and a reason", err)
-			}
+			inputtest.CheckRefusal(t, err)
 			return
 		}
 		if d.Title == "" || d.Reference == "" || d.Kind == "" || (d.Language != "en" && d.Language != "fr") {

@@ -2,13 +2,10 @@ package odp
 
 import (
 	"encoding/json"
-	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/eurel/eurel/graph"
-	"github.com/eurel/eurel/internal/corpus"
+	"github.com/eurel/eurel/ingest/internal/input/inputtest"
 )
 
 // FuzzParse feeds Parse arbitrary bytes, seeded with the record written for the tests and,
@@ -17,29 +14,12 @@ import (
 // a reason wrapping graph.ErrBadInput; an accepted record must have an id, links to ELI ids,
 // a title span inside its text, and be recognised by Detect.
 func FuzzParse(f *testing.F) {
-	seeds, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
-	switch dir, err := corpus.Find(); {
-	case err == nil:
-		files, _ := filepath.Glob(filepath.Join(dir, "odp", "*"))
-		seeds = append(seeds, files...)
-	case !errors.Is(err, corpus.ErrNotFound):
-		f.Fatal(err)
-	}
-	for _, name := range seeds {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(smallSeed(b))
-	}
+	inputtest.AddSeeds(f, "*.json", "odp", smallSeed)
 	f.Add([]byte(`{"data":[{"id":"eli/dl/proc/2021-1","process_type":"x/RSP","consists_of":["eli/dl/event/1",{"id":1}]}]}`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		r, err := Parse(raw)
 		if err != nil {
-			var e *Error
-			if !errors.As(err, &e) || e.Reason == "" || e.Kind == nil || !errors.Is(err, graph.ErrBadInput) {
-				t.Fatalf("refusal %#v is not an *Error with a kind and a reason", err)
-			}
+			inputtest.CheckRefusal(t, err)
 			return
 		}
 		if r.ID == "" || r.Kind == "" {

@@ -8,26 +8,9 @@ import (
 	"testing"
 
 	"github.com/eurel/eurel/graph"
+	"github.com/eurel/eurel/ingest/internal/input/inputtest"
 	"github.com/eurel/eurel/internal/corpus"
 )
-
-func readCorpus(t testing.TB, rel string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(corpus.Dir(t), rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func readTestdata(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // wantRecord is what a test expects of a record, read off the answer by a person.
 type wantRecord struct {
@@ -112,7 +95,7 @@ func TestParseReadsEveryRecordOfTheCorpus(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Parse(readCorpus(t, filepath.Join("odp", tt.file)))
+			r, err := Parse(inputtest.ReadCorpus(t, filepath.Join("odp", tt.file)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -162,7 +145,7 @@ func equalRecords(a, b wantRecord) bool {
 
 func TestParseReadsTheDetailsOfRecords(t *testing.T) {
 	t.Run("a procedure's events have their dates, types and documents", func(t *testing.T) {
-		r, err := Parse(readCorpus(t, "odp/odp-procedure_2025-2691.json"))
+		r, err := Parse(inputtest.ReadCorpus(t, "odp/odp-procedure_2025-2691.json"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -175,7 +158,7 @@ func TestParseReadsTheDetailsOfRecords(t *testing.T) {
 		}
 	})
 	t.Run("a document's expressions give its languages and its authors their groups", func(t *testing.T) {
-		r, err := Parse(readCorpus(t, "odp/odp-document_rc-10-2025-0249.json"))
+		r, err := Parse(inputtest.ReadCorpus(t, "odp/odp-document_rc-10-2025-0249.json"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -191,7 +174,7 @@ func TestParseReadsTheDetailsOfRecords(t *testing.T) {
 		}
 	})
 	t.Run("a record written for the tests", func(t *testing.T) {
-		r, err := Parse(readTestdata(t, "written.json"))
+		r, err := Parse(inputtest.ReadTestdata(t, "written.json"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -219,7 +202,7 @@ func TestDetectRecognisesRecordsFromTheirContent(t *testing.T) {
 		}
 	}
 	for _, rel := range []string{"expected/RC-10-2025-0249_EN.json", "reference/groups.json", "oeil-summary/1651118.en.html", "doceo/RC-10-2025-0249_EN.html"} {
-		if Detect(readCorpus(t, rel)) {
+		if Detect(inputtest.ReadCorpus(t, rel)) {
 			t.Errorf("%s is recognised as an Open Data Portal record", rel)
 		}
 	}

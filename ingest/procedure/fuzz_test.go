@@ -1,14 +1,11 @@
 package procedure
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
 
 	"github.com/eurel/eurel/graph"
-	"github.com/eurel/eurel/internal/corpus"
+	"github.com/eurel/eurel/ingest/internal/input/inputtest"
 )
 
 // FuzzParse feeds Parse arbitrary bytes, seeded with the page written for the tests and, when
@@ -17,29 +14,12 @@ import (
 // *Error with a kind and a reason wrapping graph.ErrBadInput; an accepted page must keep the
 // contract of File and be recognised by Detect.
 func FuzzParse(f *testing.F) {
-	seeds, _ := filepath.Glob(filepath.Join("testdata", "*.html"))
-	switch dir, err := corpus.Find(); {
-	case err == nil:
-		files, _ := filepath.Glob(filepath.Join(dir, "oeil-procedure", "*"))
-		seeds = append(seeds, files...)
-	case !errors.Is(err, corpus.ErrNotFound):
-		f.Fatal(err)
-	}
-	for _, name := range seeds {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(smallSeed(b))
-	}
+	inputtest.AddSeeds(f, "*.html", "oeil-procedure", smallSeed)
 	f.Add([]byte(`<title>Procedure File: 2021/1(RSP)</title><h2 class="es_title-h1">2021/1(RSP)</h2></html>`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		p, err := Parse(raw)
 		if err != nil {
-			var e *Error
-			if !errors.As(err, &e) || e.Reason == "" || e.Kind == nil || !errors.Is(err, graph.ErrBadInput) {
-				t.Fatalf("refusal %#v is not an *Error with a kind and a reason", err)
-			}
+			inputtest.CheckRefusal(t, err)
 			return
 		}
 		if p.Reference == "" || p.Title == "" || p.Type == "" || p.TypeName == "" {

@@ -9,28 +9,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/eurel/eurel/graph"
+	"github.com/eurel/eurel/ingest/internal/input/inputtest"
 	"github.com/eurel/eurel/internal/corpus"
 )
-
-// readCorpus reads a file of the real corpus, skipping the test when there is no corpus.
-func readCorpus(t testing.TB, rel string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(corpus.Dir(t), rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-// readTestdata reads a page written for these tests.
-func readTestdata(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // want is what a test expects of a procedure file, read off the page by a person.
 type want struct {
@@ -84,7 +65,7 @@ func TestParseReadsEveryProcedureFileOfTheCorpus(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := Parse(readCorpus(t, filepath.Join("oeil-procedure", tt.file)))
+			f, err := Parse(inputtest.ReadCorpus(t, filepath.Join("oeil-procedure", tt.file)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -151,7 +132,7 @@ func checkText(t testing.TB, f *File) {
 }
 
 func TestParseReadsTheDetailsOfTheMyanmarProcedure(t *testing.T) {
-	f, err := Parse(readCorpus(t, "oeil-procedure/2021-2540-rsp.en.html"))
+	f, err := Parse(inputtest.ReadCorpus(t, "oeil-procedure/2021-2540-rsp.en.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +166,7 @@ func TestParseReadsTheDetailsOfTheMyanmarProcedure(t *testing.T) {
 }
 
 func TestParseReadsTheOtherInstitutionsAndTheFinalAct(t *testing.T) {
-	f, err := Parse(readCorpus(t, "oeil-procedure/2024-0258-cod.en.html"))
+	f, err := Parse(inputtest.ReadCorpus(t, "oeil-procedure/2024-0258-cod.en.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +186,7 @@ func TestParseReadsTheOtherInstitutionsAndTheFinalAct(t *testing.T) {
 	if f.FinalAct == nil || f.FinalAct.Title != "Regulation 2025/0535" || f.Instrument != "Regulation" {
 		t.Errorf("final act %+v, instrument %q", f.FinalAct, f.Instrument)
 	}
-	f, err = Parse(readCorpus(t, "oeil-procedure/2025-0229-nle.en.html"))
+	f, err = Parse(inputtest.ReadCorpus(t, "oeil-procedure/2025-0229-nle.en.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +197,7 @@ func TestParseReadsTheOtherInstitutionsAndTheFinalAct(t *testing.T) {
 }
 
 func TestParseReadsAPageWrittenForTheTests(t *testing.T) {
-	f, err := Parse(readTestdata(t, "written.html"))
+	f, err := Parse(inputtest.ReadTestdata(t, "written.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,11 +224,11 @@ func TestDetectRecognisesProcedureFilesFromTheirContent(t *testing.T) {
 		want bool
 	}{
 		{"every procedure file of the corpus is one", nil, true},
-		{"a page written for the tests is one", func(t *testing.T) []byte { return readTestdata(t, "written.html") }, true},
-		{"an OEIL document summary is not one", corpusFile("oeil-summary/1651118.en.html"), false},
-		{"a joint motion on DOCEO is not one", corpusFile("doceo/RC-10-2025-0249_EN.html"), false},
-		{"an Open Data Portal answer is not one", corpusFile("odp/odp-procedure_2025-2691.json"), false},
-		{"a plain-text summary is not one", corpusFile("oeil-summary/2021-2544-RSP.fr.txt"), false},
+		{"a page written for the tests is one", func(t *testing.T) []byte { return inputtest.ReadTestdata(t, "written.html") }, true},
+		{"an OEIL document summary is not one", inputtest.CorpusFile("oeil-summary/1651118.en.html"), false},
+		{"a joint motion on DOCEO is not one", inputtest.CorpusFile("doceo/RC-10-2025-0249_EN.html"), false},
+		{"an Open Data Portal answer is not one", inputtest.CorpusFile("odp/odp-procedure_2025-2691.json"), false},
+		{"a plain-text summary is not one", inputtest.CorpusFile("oeil-summary/2021-2544-RSP.fr.txt"), false},
 		{"nothing is nothing", func(*testing.T) []byte { return nil }, false},
 	}
 	for _, tt := range tests {
@@ -270,8 +251,4 @@ func TestDetectRecognisesProcedureFilesFromTheirContent(t *testing.T) {
 			}
 		})
 	}
-}
-
-func corpusFile(rel string) func(*testing.T) []byte {
-	return func(t *testing.T) []byte { return readCorpus(t, rel) }
 }
