@@ -185,7 +185,8 @@ type PutResult struct {
 // graph is as it was.
 type Writer interface {
 	// Put stores doc, replacing exactly what an earlier document with the same Source.Key
-	// said. Storing the same bytes (same SHA256) again writes nothing.
+	// said. Storing the same bytes (same SHA256) with the same facts again writes nothing;
+	// the same bytes read by a newer extractor replace what the older reading said.
 	Put(ctx context.Context, doc *Document) (PutResult, error)
 	// PutBatch stores many documents in one transaction, with the semantics of Put for each.
 	PutBatch(ctx context.Context, docs []*Document) ([]PutResult, error)

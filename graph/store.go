@@ -107,7 +107,9 @@ func (s *Store) writeLock() (func(), error) {
 }
 
 // Put stores doc in one transaction, replacing exactly what an earlier document with the
-// same Source.Key said. Storing the same SHA256 again writes nothing (PutUnchanged). A
+// same Source.Key said. Storing the same SHA256 with the same facts again writes nothing
+// (PutUnchanged), whenever and under whatever name; the same bytes read into other facts (a
+// newer extractor) replace the old ones. A
 // document that fails Validate is refused with an error wrapping ErrInvalidDocument, and
 // nothing is written. A zero Source.IngestedAt is stored as the time of the write.
 func (s *Store) Put(ctx context.Context, doc *Document) (PutResult, error) {
@@ -196,7 +198,7 @@ func (s *Store) write(ctx context.Context, plans []docPlan) ([]PutResult, error)
 			}
 			old = keyed(q)
 		}
-		if plan.sha != "" && storedSHA(old, id) == plan.sha {
+		if plan.sha != "" && storedSHA(old, id) == plan.sha && sameFacts(old, plan.quads) {
 			results[i].Status = PutUnchanged
 			continue
 		}
@@ -368,6 +370,28 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 		}
 	}
 	return err
+}
+
+// sameFacts reports whether a document's new quads say what its stored quads say, when and
+// under which name it was ingested aside. Same bytes read by a newer extractor can say more
+// (or less): then the document is replaced, not skipped.
+func sameFacts(old map[quadKey]quad.Quad, next []quad.Quad) bool {
+	n := 0
+	for _, q := range next {
+		if q.Predicate == pIngestedAt || q.Predicate == pFileName {
+			continue
+		}
+		if _, ok := old[keyOf(q)]; !ok {
+			return false
+		}
+		n++
+	}
+	for _, q := range old {
+		if q.Predicate != pIngestedAt && q.Predicate != pFileName {
+			n--
+		}
+	}
+	return n == 0
 }
 
 // storedSHA is the SHA256 a document's stored quads give for it, or "".

@@ -368,3 +368,22 @@ func equalStats(a, b Stats) bool {
 	}
 	return true
 }
+
+func TestTheSameBytesReadByANewerExtractorReplaceWhatTheOldOneSaid(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		s := storeWith(t, b, kzFR())
+		richer := kzFR()
+		richer.Source.IngestedAt = richer.Source.IngestedAt.Add(3600e9)
+		richer.Source.Name = "another-name.txt"
+		if res := put(t, s, richer); res.Status != PutUnchanged {
+			t.Fatalf("same bytes, same facts, other name and time: %s, want unchanged", res.Status)
+		}
+		richer.Stances = append(richer.Stances, Stance{Position: 99, Kind: StanceWelcomes, Text: richer.Demands[0].Text, Evidence: richer.Demands[0].Evidence})
+		if res := put(t, s, richer); res.Status != PutReplaced || res.QuadsAdded == 0 {
+			t.Fatalf("same bytes, one more stance: %+v, want replaced", res)
+		}
+		if export(t, s) != export(t, storeWith(t, b, richer)) {
+			t.Error("the replaced document differs from the newer reading stored afresh")
+		}
+	})
+}
