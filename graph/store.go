@@ -109,9 +109,8 @@ func (s *Store) writeLock() (func(), error) {
 // Put stores doc in one transaction, replacing exactly what an earlier document with the
 // same Source.Key said. Storing the same SHA256 with the same facts again writes nothing
 // (PutUnchanged), whenever and under whatever name; the same bytes read into other facts (a
-// newer extractor) replace the old ones. A
-// document that fails Validate is refused with an error wrapping ErrInvalidDocument, and
-// nothing is written. A zero Source.IngestedAt is stored as the time of the write.
+// newer extractor) replace the old ones. A document that fails Validate is refused with an
+// error wrapping ErrInvalidDocument, and nothing is written. A zero Source.IngestedAt is stored as the time of the write.
 func (s *Store) Put(ctx context.Context, doc *Document) (PutResult, error) {
 	res, err := s.PutBatch(ctx, []*Document{doc})
 	if err != nil {
