@@ -62,6 +62,14 @@ func countryArg(name, code string) (string, error) {
 	return c, nil
 }
 
+// optionalCountryArg is countryArg for an optional argument: "" when it is absent.
+func optionalCountryArg(name string, code *string) (string, error) {
+	if code == nil {
+		return "", nil
+	}
+	return countryArg(name, *code)
+}
+
 // agreementKindNames name an agreement whose texts gave it no name.
 var agreementKindNames = map[graph.AgreementKind]string{
 	graph.AgreementPCA:       "Partnership and Cooperation Agreement",

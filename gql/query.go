@@ -82,13 +82,11 @@ func (r *queryResolver) Resolution(ctx context.Context, reference string) (*grap
 
 func (r *queryResolver) Resolutions(ctx context.Context, country *string, agreement *graph.ID, first *int, after *string) (*model.ResolutionConnection, error) {
 	var f graph.ResolutionFilter
-	if country != nil {
-		c, err := countryArg("country", *country)
-		if err != nil {
-			return nil, err
-		}
-		f.Country = c
+	c, err := optionalCountryArg("country", country)
+	if err != nil {
+		return nil, err
 	}
+	f.Country = c
 	if agreement != nil {
 		if err := r.mustBe(ctx, "agreement", *agreement, graph.KindAgreement); err != nil {
 			return nil, err
@@ -123,13 +121,11 @@ func (r *queryResolver) Agreement(ctx context.Context, id graph.ID) (*graph.Agre
 
 func (r *queryResolver) Agreements(ctx context.Context, country *string) ([]*graph.AgreementRecord, error) {
 	var f graph.AgreementFilter
-	if country != nil {
-		c, err := countryArg("country", *country)
-		if err != nil {
-			return nil, err
-		}
-		f.Country = c
+	c, err := optionalCountryArg("country", country)
+	if err != nil {
+		return nil, err
 	}
+	f.Country = c
 	ids, err := r.reader.ListAgreements(ctx, f)
 	if err != nil {
 		return nil, err
@@ -140,13 +136,11 @@ func (r *queryResolver) Agreements(ctx context.Context, country *string) ([]*gra
 
 func (r *queryResolver) Demands(ctx context.Context, country *string, addressee *graph.ID, agreement *graph.ID, first *int, after *string) (*model.DemandConnection, error) {
 	var f graph.DemandFilter
-	if country != nil {
-		c, err := countryArg("country", *country)
-		if err != nil {
-			return nil, err
-		}
-		f.Country = c
+	c, err := optionalCountryArg("country", country)
+	if err != nil {
+		return nil, err
 	}
+	f.Country = c
 	if addressee != nil {
 		if err := r.mustBe(ctx, "addressee", *addressee, graph.KindInstitution); err != nil {
 			return nil, err
