@@ -45,6 +45,7 @@ func complexityRoot() generated.ComplexityRoot {
 	c.Resolution.Concerns = small
 	c.Resolution.Mentions = small
 	c.Resolution.Agreements = small
+	c.Resolution.Topics = small
 	c.Resolution.Demands = small
 	c.Resolution.Stances = small
 	c.Resolution.Sources = small

@@ -91,6 +91,7 @@ var edges = map[string]edge{
 	"Resolution.concerns":   {target: "Country", ids: ids(func(r *graph.ResolutionRecord) []graph.ID { return r.Concerns })},
 	"Resolution.mentions":   {target: "Country", ids: ids(func(r *graph.ResolutionRecord) []graph.ID { return r.Mentions })},
 	"Resolution.agreements": {target: "Agreement", ids: ids(func(r *graph.ResolutionRecord) []graph.ID { return r.Agreements })},
+	"Resolution.topics":     {target: "Topic", ids: ids(func(r *graph.ResolutionRecord) []graph.ID { return r.Topics })},
 	"Resolution.demands":    {target: "Demand", ids: ids(func(r *graph.ResolutionRecord) []graph.ID { return r.Demands })},
 	"Resolution.stances":    {target: "Stance", ids: ids(func(r *graph.ResolutionRecord) []graph.ID { return r.Stances })},
 	"Resolution.sources":    {target: "Document", ids: ids(func(r *graph.ResolutionRecord) []graph.ID { return r.Sources })},

@@ -153,6 +153,9 @@ func buildIndex(docs []*graph.Document) *memIndex {
 			if r.Stage != "" {
 				res.Stage = r.Stage
 			}
+			if r.ProcedureType != "" {
+				res.ProcedureType = r.ProcedureType
+			}
 			if r.Vote != nil {
 				v := *r.Vote
 				res.Vote = &v
@@ -218,6 +221,14 @@ func buildIndex(docs []*graph.Document) *memIndex {
 				x.kinds[id] = graph.KindTopic
 			}
 			maps.Copy(x.topics[id].Names, t.Names)
+		}
+		if res != nil && len(d.Resolution.Subjects) > 0 {
+			for _, k := range d.Resolution.Subjects {
+				res.Topics = add(res.Topics, graph.TopicID(k))
+			}
+			slices.SortFunc(res.Topics, func(a, b graph.ID) int {
+				return cmp.Or(cmp.Compare(x.topics[a].Key, x.topics[b].Key), cmp.Compare(a, b))
+			})
 		}
 		if res == nil {
 			continue

@@ -28,6 +28,14 @@ func (r *resolutionResolver) Stage(_ context.Context, obj *graph.ResolutionRecor
 	return optional(obj.Stage), nil
 }
 
+func (r *resolutionResolver) ProcedureType(_ context.Context, obj *graph.ResolutionRecord) (*string, error) {
+	return optional(obj.ProcedureType), nil
+}
+
+func (r *resolutionResolver) Topics(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.TopicRecord, error) {
+	return loadAll(ctx, r.ld(ctx).topics, obj.Topics)
+}
+
 func (r *resolutionResolver) TabledBy(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.InstitutionRecord, error) {
 	return loadAll(ctx, r.ld(ctx).institutions, obj.TabledBy)
 }

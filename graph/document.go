@@ -65,6 +65,13 @@ type Resolution struct {
 	VoteEvidence Span
 	TabledBy     []GroupRef // political groups that tabled it, by reference-table code
 	AdoptedBy    string     // institution key of the adopting body (normally CodeEP); "" if unknown
+	// ProcedureType is the procedure type, the reference's parenthesis: RSP, INI, NLE, COD, ...
+	// (upper-case letters); "" when unknown.
+	ProcedureType string
+	// Subjects are the keys of the Document's Topics that the resolution is about (OEIL
+	// subjects: "oeil-subject:6.10.04"), stored as HAS_SUBJECT edges whose evidence is the
+	// topic's own span (Topic.Evidence), else the document as a whole.
+	Subjects []string
 }
 
 // GroupRef is a political group that tabled a text, with the span that names it.
@@ -129,10 +136,11 @@ type Institution struct {
 	Names   map[string]string // language → name
 }
 
-// Topic is a subject a demand is about.
+// Topic is a subject a demand or a resolution is about.
 type Topic struct {
-	Key   string            // natural key: "political-prisoners", "torture", ...
-	Names map[string]string // language → name
+	Key      string            // natural key: "political-prisoners", "torture", "oeil-subject:6.10.04", ...
+	Names    map[string]string // language → name
+	Evidence Span              // where the text names it; zero when it names it nowhere in particular
 }
 
 // Demand is one request the resolution makes.

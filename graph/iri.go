@@ -47,6 +47,7 @@ var (
 	pReference       = quad.IRI(NS + "reference")       // procedure reference
 	pAdopted         = quad.IRI(NS + "adopted")         // adoption date at its precision: 2021, 2021-12, 2021-12-16
 	pStage           = quad.IRI(NS + "stage")           // procedure stage
+	pProcedureType   = quad.IRI(NS + "procedureType")   // procedure type: RSP, INI, NLE, COD, ...
 	pVotesFor        = quad.IRI(NS + "votesFor")        // xsd:integer
 	pVotesAgainst    = quad.IRI(NS + "votesAgainst")    // xsd:integer
 	pVotesAbstention = quad.IRI(NS + "votesAbstention") // xsd:integer

@@ -21,7 +21,8 @@ import (
 //	       names (countries and institutions it only names as parties, owners or tabling groups
 //	       included): the label of its kind quads is the list of its sources
 //	<res>  ns:reference; ns:title "…"@lang; ns:adopted "2021-12-16" (at its precision);
-//	       ns:stage; ns:votesFor/ns:votesAgainst/ns:votesAbstention xsd:integer; ns:voteEvidence "s:e"
+//	       ns:stage; ns:procedureType "RSP";
+//	       ns:votesFor/ns:votesAgainst/ns:votesAbstention xsd:integer; ns:voteEvidence "s:e"
 //	<ctry> ns:code "KZ"; ns:name "…"@lang
 //	<agr>  ns:key; ns:agreementKind; ns:name "…"@lang; ns:signed; ns:inForce
 //	<inst> ns:key; ns:institutionKind; ns:code; ns:name "…"@lang
@@ -38,8 +39,9 @@ import (
 // ns:evidence "start:end", labelled with the document whose text the span refers to, one per
 // span stating it. It is left out when it says nothing the layout does not already say: when
 // the only span is that of the edge's anchor (Predicate.Anchor: the country for CONCERNS and
-// MENTIONS, the agreement for REFERS_TO and PARTY_TO, the demand or stance for HAS_DEMAND,
-// HAS_STANCE, ADDRESSED_TO, ABOUT and TARGETS), or, for an edge with no anchor or whose anchor
+// MENTIONS, the agreement for REFERS_TO and PARTY_TO, the topic for HAS_SUBJECT (its
+// Topic.Evidence), the demand or stance for HAS_DEMAND, HAS_STANCE, ADDRESSED_TO, ABOUT and
+// TARGETS), or, for an edge with no anchor or whose anchor
 // has no span, when the only span is the zero span "0:0", "the document as a whole" (BELONGS_TO,
 // ADOPTED_BY without a vote). EdgeEvidence puts the implied evidence back. So every edge has
 // evidence, and no "0:0" is written unless it must override an anchor's span. The quote is cut
@@ -93,7 +95,7 @@ func lower(doc *Document) ([]quad.Quad, error) {
 	}
 	for _, t := range doc.Topics {
 		id := TopicID(t.Key)
-		l.node(id, KindTopic, Span{})
+		l.node(id, KindTopic, t.Evidence)
 		l.prop(id, pKey, quad.String(t.Key))
 		l.names(id, pName, t.Names)
 	}
@@ -128,6 +130,7 @@ func lower(doc *Document) ([]quad.Quad, error) {
 	}
 	l.prop(res, pAdopted, quad.String(r.Adopted.String()))
 	l.prop(res, pStage, quad.String(r.Stage))
+	l.prop(res, pProcedureType, quad.String(r.ProcedureType))
 	if r.Vote != nil {
 		l.prop(res, pVotesFor, quad.Int(r.Vote.For))
 		l.prop(res, pVotesAgainst, quad.Int(r.Vote.Against))
@@ -149,6 +152,10 @@ func lower(doc *Document) ([]quad.Quad, error) {
 	}
 	for _, a := range doc.Agreements {
 		l.edge(res, RefersTo, AgreementID(a.Key()), a.Evidence)
+	}
+	for _, k := range r.Subjects {
+		id := TopicID(k)
+		l.edge(res, HasSubject, id, l.spans[id])
 	}
 	for _, dm := range doc.Demands {
 		id := DemandID(src.Key, dm.Position)

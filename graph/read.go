@@ -312,20 +312,22 @@ func (r *reader) resolution(id ID) *ResolutionRecord {
 		return nil
 	}
 	rec := &ResolutionRecord{
-		ID:         id,
-		Reference:  str(r.latest(qs, pReference)),
-		Titles:     r.langMap(qs, pTitle),
-		Adopted:    date(r.latest(qs, pAdopted)),
-		Stage:      str(r.latest(qs, pStage)),
-		Vote:       r.vote(qs),
-		TabledBy:   r.byCode(objects(qs, TabledBy)),
-		AdoptedBy:  sortedIDs(objects(qs, AdoptedBy)),
-		Concerns:   r.byCountryCode(objects(qs, Concerns)),
-		Mentions:   r.byCountryCode(objects(qs, Mentions)),
-		Agreements: sortedIDs(objects(qs, RefersTo)),
-		Demands:    r.sourceOrder(objects(qs, HasDemand)),
-		Stances:    r.sourceOrder(objects(qs, HasStance)),
-		Sources:    r.byIngest(r.sources(qs)),
+		ID:            id,
+		Reference:     str(r.latest(qs, pReference)),
+		Titles:        r.langMap(qs, pTitle),
+		Adopted:       date(r.latest(qs, pAdopted)),
+		Stage:         str(r.latest(qs, pStage)),
+		ProcedureType: str(r.latest(qs, pProcedureType)),
+		Vote:          r.vote(qs),
+		TabledBy:      r.byCode(objects(qs, TabledBy)),
+		AdoptedBy:     sortedIDs(objects(qs, AdoptedBy)),
+		Concerns:      r.byCountryCode(objects(qs, Concerns)),
+		Mentions:      r.byCountryCode(objects(qs, Mentions)),
+		Agreements:    sortedIDs(objects(qs, RefersTo)),
+		Topics:        r.byTopicKey(objects(qs, HasSubject)),
+		Demands:       r.sourceOrder(objects(qs, HasDemand)),
+		Stances:       r.sourceOrder(objects(qs, HasStance)),
+		Sources:       r.byIngest(r.sources(qs)),
 	}
 	return rec
 }
@@ -539,6 +541,11 @@ func (r *reader) byInstitutionKey(ids []ID) []ID {
 		}
 		return k
 	})
+}
+
+// byTopicKey sorts topics by key, then ID.
+func (r *reader) byTopicKey(ids []ID) []ID {
+	return r.sortBy(ids, func(id ID) string { return str(r.anyValue(pattern{s: id.IRI(), p: pKey}, quad.Object)) })
 }
 
 func (r *reader) anyValue(pt pattern, d quad.Direction) quad.Value {

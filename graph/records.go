@@ -18,20 +18,23 @@ import (
 
 // ResolutionRecord is a resolution as the graph knows it from all its sources.
 type ResolutionRecord struct {
-	ID         ID
-	Reference  string
-	Titles     map[string]string // language → title
-	Adopted    PartialDate
-	Stage      string
-	Vote       *Vote
-	TabledBy   []ID // institutions (political groups), by code
-	AdoptedBy  []ID // institutions
-	Concerns   []ID // countries, by code
-	Mentions   []ID // countries, by code
-	Agreements []ID // agreements it refers to
-	Demands    []ID // in source order (document, position)
-	Stances    []ID // in source order (document, position)
-	Sources    []ID // documents, by ingest time
+	ID        ID
+	Reference string
+	Titles    map[string]string // language → title
+	Adopted   PartialDate
+	Stage     string
+	// ProcedureType is RSP, INI, NLE, COD, ...; "" when no source gives it.
+	ProcedureType string
+	Vote          *Vote
+	TabledBy      []ID // institutions (political groups), by code
+	AdoptedBy     []ID // institutions
+	Concerns      []ID // countries, by code
+	Mentions      []ID // countries, by code
+	Agreements    []ID // agreements it refers to
+	Topics        []ID // topics it is about (OEIL subjects, HAS_SUBJECT), by topic key
+	Demands       []ID // in source order (document, position)
+	Stances       []ID // in source order (document, position)
+	Sources       []ID // documents, by ingest time
 }
 
 // CountryRecord is a country. Its agreements are ListAgreements(AgreementFilter{Country: Code}),

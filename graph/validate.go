@@ -124,6 +124,17 @@ func (d *Document) Validate() error {
 			v.add("topic[%d]: empty Key", i)
 		}
 		v.names(fmt.Sprintf("topic[%d] %q", i, t.Key), t.Names)
+		v.span(fmt.Sprintf("topic[%d] %q", i, t.Key), t.Evidence)
+	}
+	if r := d.Resolution; r != nil {
+		if !isProcedureType(r.ProcedureType) {
+			v.add("resolution: ProcedureType %q is not upper-case letters", r.ProcedureType)
+		}
+		for i, k := range r.Subjects {
+			if !topics[k] {
+				v.add("resolution: Subjects[%d] %q is not a topic of the document", i, k)
+			}
+		}
 	}
 
 	if d.Resolution == nil && (len(d.Demands) > 0 || len(d.Stances) > 0) {
@@ -244,6 +255,16 @@ func isHex(s string) bool {
 	}
 	for _, r := range s {
 		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// isProcedureType accepts "" (unknown) or upper-case ASCII letters: RSP, INI, NLE, COD, ...
+func isProcedureType(s string) bool {
+	for _, c := range s {
+		if c < 'A' || c > 'Z' {
 			return false
 		}
 	}

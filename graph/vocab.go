@@ -38,6 +38,7 @@ const (
 	HasStance   Predicate = "HAS_STANCE"   // Resolution → Stance
 	AddressedTo Predicate = "ADDRESSED_TO" // Demand → Institution
 	About       Predicate = "ABOUT"        // Demand → Topic
+	HasSubject  Predicate = "HAS_SUBJECT"  // Resolution → Topic: an OEIL subject of its procedure
 	Targets     Predicate = "TARGETS"      // Demand → Agreement
 	Cites       Predicate = "CITES"        // Resolution → Resolution
 	BelongsTo   Predicate = "BELONGS_TO"   // Institution → Country
@@ -46,12 +47,12 @@ const (
 
 // Anchor is the endpoint of an edge whose own span, in the document stating the edge, is the
 // edge's evidence unless the document gives it another (see lower): the country for CONCERNS
-// and MENTIONS, the agreement for REFERS_TO and PARTY_TO, the demand or stance for HAS_DEMAND,
+// and MENTIONS, the agreement for REFERS_TO and PARTY_TO, the topic for HAS_SUBJECT, the demand or stance for HAS_DEMAND,
 // HAS_STANCE, ADDRESSED_TO, ABOUT and TARGETS, the node itself for SOURCE. Other predicates
 // have none ("").
 func (p Predicate) Anchor(from, to ID) ID {
 	switch p {
-	case Concerns, Mentions, RefersTo, PartyTo, HasDemand, HasStance:
+	case Concerns, Mentions, RefersTo, PartyTo, HasDemand, HasStance, HasSubject:
 		return to
 	case AddressedTo, About, Targets, SourcePred:
 		return from

@@ -113,6 +113,12 @@ func TestEveryCorpusFileIsIngestedOrRefusedWithAReason(t *testing.T) {
 			}
 			checkEvidence(t, doc)
 			checkParsed(t, p)
+			if r := doc.Resolution; r != nil {
+				_, suffix, _ := strings.Cut(r.Reference, "(")
+				if want := strings.TrimSuffix(suffix, ")"); r.ProcedureType != want || want == "" {
+					t.Errorf("procedure type %q, want %q from the reference %s", r.ProcedureType, want, r.Reference)
+				}
+			}
 			if other, dup := keys[doc.Source.Key]; dup {
 				t.Errorf("%s has the key of %s", rel, other)
 			}
@@ -197,6 +203,17 @@ func TestProcedureFilesGiveTheirCountriesAndSubjects(t *testing.T) {
 			}
 			if !slices.Equal(countries, tt.countries) || !slices.Equal(topics, tt.topics) || doc.Resolution.Adopted.String() != tt.adopted {
 				t.Errorf("countries %v, topics %v, adopted %q; want %v, %v, %q", countries, topics, doc.Resolution.Adopted, tt.countries, tt.topics, tt.adopted)
+			}
+			if !slices.Equal(doc.Resolution.Subjects, tt.topics) {
+				t.Errorf("resolution subjects %v, want %v", doc.Resolution.Subjects, tt.topics)
+			}
+			if want := strings.ToUpper(strings.Split(strings.TrimSuffix(tt.file, ".en.html"), "-")[2]); doc.Resolution.ProcedureType != want {
+				t.Errorf("procedure type %q, want %q", doc.Resolution.ProcedureType, want)
+			}
+			for _, tp := range doc.Topics {
+				if q, _ := graph.Quote(doc.Source.Text, tp.Evidence); !strings.Contains(q, strings.TrimPrefix(tp.Key, SubjectTopicPrefix)) || tp.Names["en"] == "" {
+					t.Errorf("topic %s: evidence %q, names %v; want its line and an English name", tp.Key, q, tp.Names)
+				}
 			}
 		})
 	}

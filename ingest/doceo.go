@@ -52,6 +52,7 @@ func fromDoceo(raw []byte) (*Parsed, error) {
 	}
 	r := doc.Resolution
 	r.Reference, r.Title = d.Procedure, d.Title
+	r.ProcedureType = procedureTypeOf(d.Procedure)
 	if d.Heading != "" && d.Kind != doceo.KindReport {
 		r.Title = d.Heading
 	}

@@ -28,7 +28,7 @@ func fromODP(raw []byte) (*Parsed, error) {
 	if r.Procedure == "" {
 		return &Parsed{Document: doc, ODP: r}, nil
 	}
-	res := &graph.Resolution{Reference: r.Procedure}
+	res := &graph.Resolution{Reference: r.Procedure, ProcedureType: procedureTypeOf(r.Procedure)}
 	if r.Kind == odp.KindProcedure {
 		res.Title = r.Titles["en"]
 		for _, e := range r.Events {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/eurel/eurel/graph"
@@ -15,8 +16,9 @@ const SubjectTopicPrefix = "oeil-subject:"
 // resolution (reference, title; the date and name of its text adopted, when the
 // documentation gateway lists one), the countries of its geographical area as the countries
 // it concerns (the procedure file is the authority on them, EU Member States included), and
-// its known OEIL subjects as Topics (names as the page writes them). Key events, documents,
-// type and status stay in the procedure.File.
+// its procedure type, and its known OEIL subjects as Topics (names as the page writes them,
+// in English from the table of subjects too) that the resolution is about. Key events,
+// documents and status stay in the procedure.File.
 func fromProcedure(raw []byte) (*Parsed, error) {
 	f, err := procedure.Parse(raw)
 	if err != nil {
@@ -30,7 +32,7 @@ func fromProcedure(raw []byte) (*Parsed, error) {
 			Language: f.Language,
 			Text:     f.Text,
 		},
-		Resolution: &graph.Resolution{Reference: f.Reference, Title: f.Title},
+		Resolution: &graph.Resolution{Reference: f.Reference, Title: f.Title, ProcedureType: procedureTypeOf(f.Reference)},
 	}
 	for _, d := range f.Documents {
 		if d.Institution == "European Parliament" && strings.HasPrefix(d.Kind, "Text adopted by Parliament") && !d.Date.IsZero() {
@@ -52,9 +54,16 @@ func fromProcedure(raw []byte) (*Parsed, error) {
 		}
 	}
 	for _, s := range f.Subjects {
-		if s.Known {
-			doc.Topics = append(doc.Topics, graph.Topic{Key: SubjectTopicPrefix + s.Code, Names: map[string]string{f.Language: s.Name}})
+		key := SubjectTopicPrefix + s.Code
+		if !s.Known || slices.Contains(doc.Resolution.Subjects, key) {
+			continue
 		}
+		names := map[string]string{f.Language: s.Name}
+		if ls, ok := lexicon.SubjectByCode(s.Code); ok && names["en"] == "" {
+			names["en"] = ls.Label
+		}
+		doc.Topics = append(doc.Topics, graph.Topic{Key: key, Names: names, Evidence: s.Span})
+		doc.Resolution.Subjects = append(doc.Resolution.Subjects, key)
 	}
 	return &Parsed{Document: doc, Procedure: f}, nil
 }
@@ -70,4 +79,20 @@ func hasCountry(doc *graph.Document, code string) bool {
 
 func institution(in lexicon.Institution) graph.Institution {
 	return graph.Institution{Key: in.Key, Kind: in.Kind, Code: in.Code, Country: in.Country, Names: in.Names}
+}
+
+// procedureTypeOf is the procedure type a reference gives in its parenthesis: "RSP" for
+// 2021/2540(RSP); "" when there is none or it is not upper-case letters.
+func procedureTypeOf(reference string) string {
+	i, j := strings.LastIndexByte(reference, '('), strings.LastIndexByte(reference, ')')
+	if i < 0 || j != len(reference)-1 || j <= i+1 {
+		return ""
+	}
+	t := reference[i+1 : j]
+	for _, c := range t {
+		if c < 'A' || c > 'Z' {
+			return ""
+		}
+	}
+	return t
 }

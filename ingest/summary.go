@@ -31,6 +31,7 @@ func fromSummary(raw []byte) (*Parsed, error) {
 	doc.Resolution.Title = s.Title
 	doc.Resolution.Adopted = s.Date
 	doc.Resolution.Stage = s.Stage
+	doc.Resolution.ProcedureType = procedureTypeOf(s.Reference)
 	return &Parsed{Document: doc, Summary: s}, nil
 }
 

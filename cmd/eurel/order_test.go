@@ -2,10 +2,15 @@ package main
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"math/rand/v2"
+	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"testing"
 
+	"github.com/eurel/eurel/gql"
 	"github.com/eurel/eurel/graph"
 	"github.com/eurel/eurel/internal/corpus"
 )
@@ -56,7 +61,8 @@ func TestTheCorpusInAnyOrderGivesTheSameGraph(t *testing.T) {
 	}
 }
 
-// TestTheMyanmarSummaryAndProcedureFileMakeOneResolution ingests both texts in each order.
+// TestTheMyanmarSummaryAndProcedureFileMakeOneResolution ingests both texts in each order and
+// asks the GraphQL endpoint for the resolution's procedure type and topics (OEIL subjects).
 func TestTheMyanmarSummaryAndProcedureFileMakeOneResolution(t *testing.T) {
 	dir := corpus.Dir(t)
 	summary := filepath.Join(dir, "oeil-summary", "1651118.en.html")
@@ -79,6 +85,32 @@ func TestTheMyanmarSummaryAndProcedureFileMakeOneResolution(t *testing.T) {
 		r := recs[0]
 		if len(r.Sources) != 2 || len(r.Concerns) != 1 || r.Concerns[0] != graph.CountryID("MM") {
 			t.Errorf("order %v: sources %v, concerns %v; want two sources and Myanmar", order, r.Sources, r.Concerns)
+		}
+
+		srv := httptest.NewServer(gql.NewHandler(gqlConfig(st, slog.New(slog.NewTextHandler(io.Discard, nil)))))
+		var out struct {
+			Resolution struct {
+				ProcedureType *string
+				Topics        []struct{ Key string }
+			}
+		}
+		query(t, srv, `query($ref: String!) { resolution(reference: $ref) { procedureType topics { key } } }`,
+			map[string]any{"ref": "2021/2540(RSP)"}, &out)
+		srv.Close()
+		if pt := out.Resolution.ProcedureType; pt == nil || *pt != "RSP" {
+			t.Errorf("order %v: procedureType = %v, want RSP", order, pt)
+		}
+		var keys []string
+		for _, tp := range out.Resolution.Topics {
+			keys = append(keys, tp.Key)
+		}
+		for _, want := range []string{"oeil-subject:6.10.04", "oeil-subject:6.10.08"} {
+			if !slices.Contains(keys, want) {
+				t.Errorf("order %v: topics %v lack %s", order, keys, want)
+			}
+		}
+		if !slices.IsSorted(keys) {
+			t.Errorf("order %v: topics %v are not sorted by key", order, keys)
 		}
 		st.Close()
 	}

@@ -161,21 +161,23 @@ type ComplexityRoot struct {
 	}
 
 	Resolution struct {
-		Adopted    func(childComplexity int) int
-		AdoptedBy  func(childComplexity int) int
-		Agreements func(childComplexity int) int
-		Concerns   func(childComplexity int) int
-		Demands    func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Mentions   func(childComplexity int) int
-		Reference  func(childComplexity int) int
-		Sources    func(childComplexity int) int
-		Stage      func(childComplexity int) int
-		Stances    func(childComplexity int) int
-		TabledBy   func(childComplexity int) int
-		Title      func(childComplexity int, lang *string) int
-		Titles     func(childComplexity int) int
-		Vote       func(childComplexity int) int
+		Adopted       func(childComplexity int) int
+		AdoptedBy     func(childComplexity int) int
+		Agreements    func(childComplexity int) int
+		Concerns      func(childComplexity int) int
+		Demands       func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Mentions      func(childComplexity int) int
+		ProcedureType func(childComplexity int) int
+		Reference     func(childComplexity int) int
+		Sources       func(childComplexity int) int
+		Stage         func(childComplexity int) int
+		Stances       func(childComplexity int) int
+		TabledBy      func(childComplexity int) int
+		Title         func(childComplexity int, lang *string) int
+		Titles        func(childComplexity int) int
+		Topics        func(childComplexity int) int
+		Vote          func(childComplexity int) int
 	}
 
 	ResolutionConnection struct {
@@ -285,6 +287,7 @@ type ResolutionResolver interface {
 	Concerns(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.CountryRecord, error)
 	Mentions(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.CountryRecord, error)
 	Agreements(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.AgreementRecord, error)
+	Topics(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.TopicRecord, error)
 	Demands(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.DemandRecord, error)
 	Stances(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.StanceRecord, error)
 	Sources(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.DocumentRecord, error)
@@ -896,6 +899,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Resolution.Mentions(childComplexity), true
+	case "Resolution.procedureType":
+		if e.ComplexityRoot.Resolution.ProcedureType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.ProcedureType(childComplexity), true
 	case "Resolution.reference":
 		if e.ComplexityRoot.Resolution.Reference == nil {
 			break
@@ -943,6 +952,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Resolution.Titles(childComplexity), true
+	case "Resolution.topics":
+		if e.ComplexityRoot.Resolution.Topics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.Topics(childComplexity), true
 	case "Resolution.vote":
 		if e.ComplexityRoot.Resolution.Vote == nil {
 			break
@@ -1334,6 +1349,8 @@ type Resolution implements Node {
   adopted: Date
   "The procedure's last known stage, as OEIL names it in English, such as \"Procedure completed\"; null when unknown."
   stage: String
+  "The procedure type, the reference's parenthesis, such as RSP, INI, NLE or COD; null when unknown."
+  procedureType: String
   "The roll-call vote in plenary; null when no source gives figures."
   vote: Vote
   "The political groups that tabled the motion, by group code."
@@ -1346,6 +1363,8 @@ type Resolution implements Node {
   mentions: [Country!]!
   "The international agreements it refers to."
   agreements: [Agreement!]!
+  "The topics it is about (the OEIL subjects of its procedure, keys oeil-subject:CODE), by key."
+  topics: [Topic!]!
   "What it asks of whom, in source order."
   demands: [Demand!]!
   "The positions it takes without asking anyone to act (condemns, welcomes, ...), in source order."
@@ -1893,6 +1912,8 @@ func (ec *executionContext) childFields_Resolution(ctx context.Context, field gr
 		return ec.fieldContext_Resolution_adopted(ctx, field)
 	case "stage":
 		return ec.fieldContext_Resolution_stage(ctx, field)
+	case "procedureType":
+		return ec.fieldContext_Resolution_procedureType(ctx, field)
 	case "vote":
 		return ec.fieldContext_Resolution_vote(ctx, field)
 	case "tabledBy":
@@ -1905,6 +1926,8 @@ func (ec *executionContext) childFields_Resolution(ctx context.Context, field gr
 		return ec.fieldContext_Resolution_mentions(ctx, field)
 	case "agreements":
 		return ec.fieldContext_Resolution_agreements(ctx, field)
+	case "topics":
+		return ec.fieldContext_Resolution_topics(ctx, field)
 	case "demands":
 		return ec.fieldContext_Resolution_demands(ctx, field)
 	case "stances":
@@ -4985,6 +5008,29 @@ func (ec *executionContext) fieldContext_Resolution_stage(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Resolution", field, true, true, "String")
 }
 
+func (ec *executionContext) _Resolution_procedureType(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_procedureType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProcedureType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_procedureType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Resolution", field, false, false, "String")
+}
+
 func (ec *executionContext) _Resolution_vote(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5172,6 +5218,38 @@ func (ec *executionContext) fieldContext_Resolution_agreements(_ context.Context
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Agreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Resolution_topics(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_topics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Resolution().Topics(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.TopicRecord) graphql.Marshaler {
+			return ec.marshalNTopic2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐTopicRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Resolution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Topic(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7899,6 +7977,11 @@ func (ec *executionContext) _Resolution(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Resolution_stage(ctx, field, obj)
 				})
+		case "procedureType":
+			out.Values[i] = ec._Resolution_procedureType(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "vote":
 			out.Values[i] = ec._Resolution_vote(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -7933,6 +8016,12 @@ func (ec *executionContext) _Resolution(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Resolution_agreements(ctx, field, obj)
+				})
+		case "topics":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Resolution_topics(ctx, field, obj)
 				})
 		case "demands":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -9347,6 +9436,18 @@ func (ec *executionContext) marshalOResolution2ᚖgithubᚗcomᚋeurelᚋeurel�
 		return graphql.Null
 	}
 	return ec._Resolution(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
