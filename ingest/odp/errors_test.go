@@ -8,15 +8,6 @@ import (
 )
 
 func TestParseRefusesBadInputs(t *testing.T) {
-	written := func(old, new string) func(t *testing.T) []byte {
-		return func(t *testing.T) []byte {
-			b := inputtest.ReadTestdata(t, "written.json")
-			if !bytes.Contains(b, []byte(old)) {
-				t.Fatalf("the written record has no %q", old)
-			}
-			return bytes.Replace(b, []byte(old), []byte(new), 1)
-		}
-	}
 	tests := []struct {
 		name   string
 		raw    func(t *testing.T) []byte
@@ -31,12 +22,12 @@ func TestParseRefusesBadInputs(t *testing.T) {
 			b := inputtest.ReadCorpus(t, "odp/odp-procedure_2025-2691.json")
 			return b[:len(b)/2]
 		}, ErrIncomplete, "the JSON stops before its end: it looks cut short"},
-		{"broken JSON is malformed", written(`"type": "Work",`, `"type": "Work",,`), ErrMalformed, "not valid JSON"},
+		{"broken JSON is malformed", inputtest.Edited("written.json", `"type": "Work",`, `"type": "Work",,`), ErrMalformed, "not valid JSON"},
 		{"an answer without a record is incomplete", inputtest.Lit(`{"data": [], "x": "eli/dl/"}`), ErrIncomplete, "holds no record"},
 		{"an answer with two records is refused", inputtest.Lit(`{"data": [{"id": "eli/dl/doc/A"}, {"id": "eli/dl/doc/B"}]}`), ErrMalformed, "holds 2 records; eurel reads one record per text"},
 		{"a record without an id is malformed", inputtest.Lit(`{"data": [{"type": "Work", "based_on": "eli/dl/doc/A"}]}`), ErrMalformed, "the record has no id"},
 		{"data that is not a list is malformed", inputtest.Lit(`{"data": {"id": "eli/dl/doc/A"}}`), ErrMalformed, "not a list of records"},
-		{"an impossible date is malformed", written(`"2099-07-01"`, `"2099-02-30"`), ErrMalformed, "document_date: bad date 2099-02-30"},
+		{"an impossible date is malformed", inputtest.Edited("written.json", `"2099-07-01"`, `"2099-02-30"`), ErrMalformed, "document_date: bad date 2099-02-30"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

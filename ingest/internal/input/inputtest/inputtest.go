@@ -4,6 +4,7 @@
 package inputtest
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -38,6 +39,22 @@ func ReadTestdata(t testing.TB, name string) []byte {
 // Lit is an input given as a literal, for a table of inputs built by tests.
 func Lit(s string) func(*testing.T) []byte {
 	return func(*testing.T) []byte { return []byte(s) }
+}
+
+// Edited is an input read from testdata/name (see ReadTestdata) with each pair of strings
+// (old, new) applied in turn: every occurrence of old becomes new. The test fails if an
+// old string is not there, so an edit can never silently leave the input as it was.
+func Edited(name string, pairs ...string) func(*testing.T) []byte {
+	return func(t *testing.T) []byte {
+		b := ReadTestdata(t, name)
+		for i := 0; i+1 < len(pairs); i += 2 {
+			if !bytes.Contains(b, []byte(pairs[i])) {
+				t.Fatalf("testdata/%s has no %q", name, pairs[i])
+			}
+			b = bytes.ReplaceAll(b, []byte(pairs[i]), []byte(pairs[i+1]))
+		}
+		return b
+	}
 }
 
 // CorpusFile is an input read from the corpus (see ReadCorpus), for a table of inputs.
