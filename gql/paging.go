@@ -78,3 +78,17 @@ func decodeCursor(kind graph.NodeKind, cursor string) (graph.ID, bool) {
 	id, ok := strings.CutPrefix(string(b), string(kind)+":")
 	return graph.ID(id), ok && id != ""
 }
+
+// edgesOf pairs the records read for a page with their cursors, as a connection's edges and
+// nodes; a record that no longer exists (nil) is left out of both.
+func edgesOf[R any, E any](p *page, recs []*R, edge func(cursor string, node *R) E) ([]E, []*R) {
+	edges := make([]E, 0, len(recs))
+	nodes := make([]*R, 0, len(recs))
+	for i, rec := range recs {
+		if rec != nil {
+			edges = append(edges, edge(p.cursors[i], rec))
+			nodes = append(nodes, rec)
+		}
+	}
+	return edges, nodes
+}

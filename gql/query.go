@@ -168,18 +168,10 @@ func (r *queryResolver) Demands(ctx context.Context, country *string, addressee 
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.DemandConnection{
-		Edges:      make([]*model.DemandEdge, 0, len(recs)),
-		Nodes:      make([]*graph.DemandRecord, 0, len(recs)),
-		PageInfo:   p.info,
-		TotalCount: p.total,
-	}
-	for i, rec := range recs {
-		if rec != nil {
-			conn.Edges = append(conn.Edges, &model.DemandEdge{Cursor: p.cursors[i], Node: rec})
-			conn.Nodes = append(conn.Nodes, rec)
-		}
-	}
+	conn := &model.DemandConnection{PageInfo: p.info, TotalCount: p.total}
+	conn.Edges, conn.Nodes = edgesOf(p, recs, func(c string, n *graph.DemandRecord) *model.DemandEdge {
+		return &model.DemandEdge{Cursor: c, Node: n}
+	})
 	(*resolver)(r).lookahead(ctx, "DemandConnection", []any{conn})
 	return conn, nil
 }
@@ -260,18 +252,10 @@ func resolutionConnection(ctx context.Context, r *resolver, f graph.ResolutionFi
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.ResolutionConnection{
-		Edges:      make([]*model.ResolutionEdge, 0, len(recs)),
-		Nodes:      make([]*graph.ResolutionRecord, 0, len(recs)),
-		PageInfo:   p.info,
-		TotalCount: p.total,
-	}
-	for i, rec := range recs {
-		if rec != nil {
-			conn.Edges = append(conn.Edges, &model.ResolutionEdge{Cursor: p.cursors[i], Node: rec})
-			conn.Nodes = append(conn.Nodes, rec)
-		}
-	}
+	conn := &model.ResolutionConnection{PageInfo: p.info, TotalCount: p.total}
+	conn.Edges, conn.Nodes = edgesOf(p, recs, func(c string, n *graph.ResolutionRecord) *model.ResolutionEdge {
+		return &model.ResolutionEdge{Cursor: c, Node: n}
+	})
 	if root {
 		// Country.resolutions under a list of countries runs once per country: there the
 		// loaders' own batching gathers the siblings' reads, which separate lookaheads would not.
