@@ -41,7 +41,6 @@ const benchQuery = `query Page($after: String) {
 // so the limit is raised: the benchmark measures execution, not refusal.
 func BenchmarkQueryHTTP(b *testing.B) {
 	docs := func() []*graph.Document { return append(fixtureDocs(), syntheticDocs(100, 5)...) }
-	b.Run("memStore", func(b *testing.B) { benchQueryHTTP(b, newMemStore(docs()...)) })
 	b.Run("graph.Store", func(b *testing.B) { benchQueryHTTP(b, openGraphStore(b, docs()...)) })
 }
 

@@ -14,7 +14,7 @@ import (
 )
 
 func TestHealthz(t *testing.T) {
-	srv := serve(t, newMemStore())
+	srv := serve(t, openGraphStore(t))
 	res, err := srv.Client().Get(srv.URL + "/healthz")
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +30,7 @@ func TestHealthz(t *testing.T) {
 }
 
 func TestExplorerPage(t *testing.T) {
-	srv := serve(t, newMemStore())
+	srv := serve(t, openGraphStore(t))
 	res, err := srv.Client().Get(srv.URL + "/")
 	if err != nil {
 		t.Fatal(err)
@@ -108,7 +108,7 @@ func TestExplorerExamplesRun(t *testing.T) {
 }
 
 func TestBodyLimit(t *testing.T) {
-	srv := serve(t, newMemStore(), func(c *gql.Config) { c.MaxBodyBytes = 1 << 10 })
+	srv := serve(t, openGraphStore(t), func(c *gql.Config) { c.MaxBodyBytes = 1 << 10 })
 	big := `{"query":"{ countries { code } }","variables":{"pad":"` + strings.Repeat("x", 2<<10) + `"}}`
 	t.Run("with a Content-Length over the limit", func(t *testing.T) {
 		a := srv.raw(t, http.MethodPost, "/graphql", "application/json", strings.NewReader(big))
@@ -135,7 +135,7 @@ func TestBodyLimit(t *testing.T) {
 // TestEveryErrorHasACode sends requests that go wrong at each stage: transport, parsing,
 // validation, variables, arguments, resolvers.
 func TestEveryErrorHasACode(t *testing.T) {
-	srv := serve(t, newMemStore(fixtureDocs()...))
+	srv := serve(t, openGraphStore(t, fixtureDocs()...))
 	cases := []struct {
 		name, method, path, contentType, body string
 		status                                int

@@ -10,12 +10,10 @@ import (
 // storeFactory makes a store holding docs, closed at the end of the test.
 type storeFactory func(t testing.TB, docs ...*graph.Document) store
 
-// eachStore runs f over each implementation of the graph: memStore, the small one of these
-// tests, and graph.Store on Cayley's memory backend, the real one.
+// eachStore runs f over the graph: graph.Store on Cayley's memory backend. (These tests once
+// also ran on a hand-written fake Reader; keeping two implementations of the graph's
+// semantics in step cost more than it found.)
 func eachStore(t *testing.T, f func(t *testing.T, newStore storeFactory)) {
-	t.Run("memStore", func(t *testing.T) {
-		f(t, func(_ testing.TB, docs ...*graph.Document) store { return newMemStore(docs...) })
-	})
 	t.Run("graph.Store", func(t *testing.T) { f(t, openGraphStore) })
 }
 

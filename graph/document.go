@@ -36,6 +36,14 @@ type Document struct {
 	Topics       []Topic
 	Demands      []Demand
 	Stances      []Stance
+
+	// ProcedureDocuments are the documents of the resolution's procedure the text names (its
+	// motions, joint motion, report, text adopted, ...), the one the text itself is a version
+	// of (Source.Document) included.
+	ProcedureDocuments []ProcedureDocument
+	Events             []Event     // key events of the procedure; need a Resolution
+	Citations          []Citation  // earlier resolutions the text cites; need a Resolution
+	Recipients         []Recipient // whom the resolution is forwarded to; need a Resolution
 }
 
 // Source describes the text itself. Its Key is the document's identity: stable across
@@ -50,6 +58,10 @@ type Source struct {
 	Name       string       // file name, URL or name given at ingest; may be empty
 	IngestedAt time.Time
 	Text       string // normalised text; every Span refers to it
+	// Document is the reference of the procedure document this text is a version of
+	// (RC-B10-0249/2025 for the English page of that joint motion), an entry of
+	// Document.ProcedureDocuments; "" when the text is no such document (an OEIL summary).
+	Document string
 }
 
 // ID is the document node's identifier.
@@ -68,6 +80,9 @@ type Resolution struct {
 	// ProcedureType is the procedure type, the reference's parenthesis: RSP, INI, NLE, COD, ...
 	// (upper-case letters); "" when unknown.
 	ProcedureType string
+	// ELI is the procedure's identifier in the Parliament's Open Data Portal, relative to
+	// https://data.europarl.europa.eu/: eli/dl/proc/2025-2691; "" when the text gives none.
+	ELI string
 	// Subjects are the keys of the Document's Topics that the resolution is about (OEIL
 	// subjects: "oeil-subject:6.10.04"), stored as HAS_SUBJECT edges whose evidence is the
 	// topic's own span (Topic.Evidence), else the document as a whole.
@@ -160,6 +175,49 @@ type Stance struct {
 	Kind     StanceKind
 	Text     string
 	Evidence Span
+}
+
+// ProcedureDocument is a document of a procedure as the Parliament registers it.
+type ProcedureDocument struct {
+	// Reference is the document's reference in the form OEIL writes it: B10-0249/2025,
+	// RC-B10-0249/2025, A9-0163/2024, T10-0096/2025 (a text adopted, whatever form the text
+	// gives: P10_TA(2025)0096, TA-10-2025-0096), PE759.748, COM(2022)0634. It is the natural key.
+	Reference string
+	Kind      DocumentKind // MOTION, JOINT_MOTION, REPORT, TEXT_ADOPTED or OTHER
+	Label     string       // what the text calls it: "Motion for a resolution"; "" when it does not say
+	Author    string       // the institution it comes from as written: "European Parliament", "European Commission"; "" when unknown
+	Date      PartialDate  // zero when the text gives none
+	ELI       string       // Open Data Portal identifier: eli/dl/doc/RC-10-2025-0249; "" when unknown
+	URL       string       // where the text gives a link to it; "" when none
+	Replaces  []string     // references of the documents it replaces (a joint motion's motions), entries of Document.ProcedureDocuments
+	AdoptedAs string       // reference of the text adopted it became, an entry of Document.ProcedureDocuments; "" when unknown
+	Evidence  Span         // where the text names it
+}
+
+// Event is a key event of a procedure.
+type Event struct {
+	Date     PartialDate // day precision
+	Name     string      // as OEIL names it in English: "Decision by Parliament"
+	Document string      // reference of the procedure document it concerns, an entry of Document.ProcedureDocuments; "" when none
+	Evidence Span        // the event's line in the text
+}
+
+// Citation is an earlier resolution of the Parliament that a text cites ("having regard to
+// its resolution of 11 February 2021 on the situation in Myanmar").
+type Citation struct {
+	Reference string      // procedure reference when the text gives it; usually ""
+	Adopted   PartialDate // adoption date of the cited resolution; zero when not given
+	Title     string      // as cited: "on the situation in Myanmar"; "" when not given
+	Evidence  Span
+}
+
+// Recipient is one addressee of the closing "instructs its President to forward this
+// resolution to …": an institution (by key, an entry of Document.Institutions) or a country
+// as such (ISO code). Exactly one of Institution and Country is set.
+type Recipient struct {
+	Institution string
+	Country     string
+	Evidence    Span
 }
 
 // Quote cuts the span out of text, in code points. It returns an error when the span does

@@ -48,6 +48,30 @@ func StanceID(sourceKey string, position int) ID {
 	return idOf("stance", sourceKey+"#"+strconv.Itoa(position))
 }
 
+// ProcedureDocumentID identifies a procedure document by its reference (ProcedureDocument.Reference).
+func ProcedureDocumentID(reference string) ID { return idOf("procedure-document", reference) }
+
+// EventID identifies a key event of a procedure by the procedure's reference, the event's date
+// and its name.
+func EventID(procedure string, date PartialDate, name string) ID {
+	return idOf("event", procedure+"|"+date.String()+"|"+name)
+}
+
+// CitationID identifies the node a citation of an earlier resolution stands for: the
+// resolution itself when the citation gives its procedure reference, else the node of its
+// CitationKey, which the resolution links to with CITED_AS once a text about it is ingested.
+// It is "" when the citation says too little to identify one resolution (no reference, and no
+// full date or no title).
+func CitationID(c Citation) ID {
+	if c.Reference != "" {
+		return ResolutionID(c.Reference)
+	}
+	if k := CitationKey(c.Adopted, c.Title); k != "" {
+		return idOf("cited-resolution", k)
+	}
+	return ""
+}
+
 // PartyID is the node ID of an agreement party.
 func PartyID(p Party) ID {
 	if p.Country != "" {

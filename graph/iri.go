@@ -66,4 +66,9 @@ var (
 	pFileName        = quad.IRI(NS + "fileName")        // Source.Name: file name, URL or name given at ingest
 	pIngestedAt      = quad.IRI(NS + "ingestedAt")      // xsd:dateTime, UTC
 	pEvidence        = quad.IRI(NS + "evidence")        // on an edge IRI (EdgeID): "start:end" in the label's text
+	pLabel           = quad.IRI(NS + "label")           // what a text calls a procedure document; an event's name
+	pAuthor          = quad.IRI(NS + "author")          // the institution a procedure document comes from, as written
+	pDate            = quad.IRI(NS + "date")            // a procedure document's or an event's date at its precision
+	pELI             = quad.IRI(NS + "eli")             // Open Data Portal identifier: eli/dl/proc/2025-2691, eli/dl/doc/…
+	pURL             = quad.IRI(NS + "url")             // a link the text gives to a procedure document
 )

@@ -21,7 +21,13 @@ func (s *Store) ListResolutions(ctx context.Context, f ResolutionFilter) ([]ID, 
 			sets = append(sets, r.in(f.Agreement, RefersTo))
 		}
 		if len(sets) == 0 {
-			sets = append(sets, r.allOfKind(KindResolution))
+			// Every resolution, but not the nodes citations created for resolutions that are
+			// in the graph under their reference (they are objects of CITED_AS).
+			claimed := map[ID]bool{}
+			for _, id := range r.objectsOf(CitedAs) {
+				claimed[id] = true
+			}
+			sets = append(sets, slices.DeleteFunc(r.allOfKind(KindResolution), func(id ID) bool { return claimed[id] }))
 		}
 		return r.newestFirst(intersect(sets))
 	})
@@ -139,6 +145,16 @@ func (r *reader) allOfKind(k NodeKind) []ID {
 		return nil
 	}
 	ids, err := r.s.ids(r.ctx, pattern{p: pKind, o: quad.String(k)}, quad.Subject)
+	r.err = err
+	return ids
+}
+
+// objectsOf lists the distinct objects of every edge of a predicate (a predicate scan).
+func (r *reader) objectsOf(p Predicate) []ID {
+	if r.err != nil {
+		return nil
+	}
+	ids, err := r.s.ids(r.ctx, pattern{p: p.IRI()}, quad.Object)
 	r.err = err
 	return ids
 }

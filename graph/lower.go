@@ -28,6 +28,10 @@ import (
 //	<inst> ns:key; ns:institutionKind; ns:code; ns:name "…"@lang
 //	<topic> ns:key; ns:name "…"@lang
 //	<dem>  ns:text; ns:position xsd:integer        <stance> ns:stanceKind; ns:text; ns:position
+//	<pdoc> ns:reference; ns:documentKind; ns:label; ns:author; ns:date; ns:eli; ns:url
+//	<event> ns:date; ns:label (the event's name)
+//	<cited> a resolution a citation names without its reference: ns:adopted; ns:title "…"@lang
+//	       (its ID is CitationID; the resolution itself links to it with CITED_AS)
 //	edges  <from> ns:PRED <to>, as vocab.go lists them
 //
 // No SOURCE edge is written: that a node was read from the document is what the label of its
@@ -118,6 +122,30 @@ func lower(doc *Document) ([]quad.Quad, error) {
 		}
 	}
 
+	for _, pd := range doc.ProcedureDocuments {
+		id := ProcedureDocumentID(pd.Reference)
+		l.node(id, KindProcedureDocument, pd.Evidence)
+		l.prop(id, pReference, quad.String(pd.Reference))
+		l.prop(id, pDocumentKind, quad.String(pd.Kind))
+		l.prop(id, pLabel, quad.String(pd.Label))
+		l.prop(id, pAuthor, quad.String(pd.Author))
+		l.prop(id, pDate, quad.String(pd.Date.String()))
+		l.prop(id, pELI, quad.String(pd.ELI))
+		l.prop(id, pURL, quad.String(pd.URL))
+	}
+	for _, pd := range doc.ProcedureDocuments {
+		id := ProcedureDocumentID(pd.Reference)
+		for _, ref := range pd.Replaces {
+			l.edge(id, Replaces, ProcedureDocumentID(ref), pd.Evidence)
+		}
+		if pd.AdoptedAs != "" {
+			l.edge(id, AdoptedAs, ProcedureDocumentID(pd.AdoptedAs), pd.Evidence)
+		}
+	}
+	if src.Document != "" {
+		l.edge(docID, TextOf, ProcedureDocumentID(src.Document), Span{})
+	}
+
 	r := doc.Resolution
 	if r == nil {
 		return l.finish(), nil
@@ -131,6 +159,10 @@ func lower(doc *Document) ([]quad.Quad, error) {
 	l.prop(res, pAdopted, quad.String(r.Adopted.String()))
 	l.prop(res, pStage, quad.String(r.Stage))
 	l.prop(res, pProcedureType, quad.String(r.ProcedureType))
+	l.prop(res, pELI, quad.String(r.ELI))
+	if id := CitationID(Citation{Adopted: r.Adopted, Title: r.Title}); id != "" {
+		l.edge(res, CitedAs, id, Span{})
+	}
 	if r.Vote != nil {
 		l.prop(res, pVotesFor, quad.Int(r.Vote.For))
 		l.prop(res, pVotesAgainst, quad.Int(r.Vote.Against))
@@ -156,6 +188,38 @@ func lower(doc *Document) ([]quad.Quad, error) {
 	for _, k := range r.Subjects {
 		id := TopicID(k)
 		l.edge(res, HasSubject, id, l.spans[id])
+	}
+	for _, pd := range doc.ProcedureDocuments {
+		l.edge(res, HasDocument, ProcedureDocumentID(pd.Reference), pd.Evidence)
+	}
+	for _, e := range doc.Events {
+		id := EventID(r.Reference, e.Date, e.Name)
+		l.node(id, KindEvent, e.Evidence)
+		l.prop(id, pDate, quad.String(e.Date.String()))
+		l.prop(id, pLabel, quad.String(e.Name))
+		l.edge(res, HasEvent, id, e.Evidence)
+		if e.Document != "" {
+			l.edge(id, DocumentedBy, ProcedureDocumentID(e.Document), e.Evidence)
+		}
+	}
+	for _, c := range doc.Citations {
+		id := CitationID(c)
+		if c.Reference != "" {
+			l.node(id, KindResolution, Span{})
+			l.prop(id, pReference, quad.String(c.Reference))
+		} else {
+			l.node(id, KindResolution, c.Evidence)
+			l.prop(id, pAdopted, quad.String(c.Adopted.String()))
+			l.prop(id, pTitle, quad.LangString{Value: quad.String(c.Title), Lang: src.Language})
+		}
+		l.edge(res, Cites, id, c.Evidence)
+	}
+	for _, rc := range doc.Recipients {
+		to := InstitutionID(rc.Institution)
+		if rc.Country != "" {
+			to = l.country(rc.Country)
+		}
+		l.edge(res, ForwardedTo, to, rc.Evidence)
 	}
 	for _, dm := range doc.Demands {
 		id := DemandID(src.Key, dm.Position)

@@ -329,6 +329,7 @@ func (r *reader) resolution(id ID) *ResolutionRecord {
 		Stances:       r.sourceOrder(objects(qs, HasStance)),
 		Sources:       r.byIngest(r.sources(qs)),
 	}
+	r.procedureParts(rec, qs)
 	return rec
 }
 

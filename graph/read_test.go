@@ -344,12 +344,55 @@ func statedEvidence(doc *Document) map[edgeKey][]Span {
 			add(PartyID(p), PartyTo, AgreementID(a.Key()), a.Evidence)
 		}
 	}
+	for _, pd := range doc.ProcedureDocuments {
+		id := ProcedureDocumentID(pd.Reference)
+		source(id, pd.Evidence)
+		for _, ref := range pd.Replaces {
+			add(id, Replaces, ProcedureDocumentID(ref), pd.Evidence)
+		}
+		if pd.AdoptedAs != "" {
+			add(id, AdoptedAs, ProcedureDocumentID(pd.AdoptedAs), pd.Evidence)
+		}
+	}
+	if doc.Source.Document != "" {
+		add(src, TextOf, ProcedureDocumentID(doc.Source.Document), Span{})
+	}
 	r := doc.Resolution
 	if r == nil {
 		return out
 	}
 	res := ResolutionID(r.Reference)
 	source(res, Span{})
+	if alias := CitationID(Citation{Adopted: r.Adopted, Title: r.Title}); alias != "" {
+		add(res, CitedAs, alias, Span{})
+	}
+	for _, pd := range doc.ProcedureDocuments {
+		add(res, HasDocument, ProcedureDocumentID(pd.Reference), pd.Evidence)
+	}
+	for _, e := range doc.Events {
+		id := EventID(r.Reference, e.Date, e.Name)
+		source(id, e.Evidence)
+		add(res, HasEvent, id, e.Evidence)
+		if e.Document != "" {
+			add(id, DocumentedBy, ProcedureDocumentID(e.Document), e.Evidence)
+		}
+	}
+	for _, c := range doc.Citations {
+		if c.Reference != "" {
+			source(CitationID(c), Span{})
+		} else {
+			source(CitationID(c), c.Evidence)
+		}
+		add(res, Cites, CitationID(c), c.Evidence)
+	}
+	for _, rc := range doc.Recipients {
+		to := InstitutionID(rc.Institution)
+		if rc.Country != "" {
+			to = CountryID(rc.Country)
+			source(to, Span{})
+		}
+		add(res, ForwardedTo, to, rc.Evidence)
+	}
 	if r.AdoptedBy != "" {
 		var sp Span
 		if r.Vote != nil {

@@ -35,6 +35,65 @@ type ResolutionRecord struct {
 	Demands       []ID // in source order (document, position)
 	Stances       []ID // in source order (document, position)
 	Sources       []ID // documents, by ingest time
+	// ELI is the procedure's Open Data Portal identifier (eli/dl/proc/2025-2691); "" when no
+	// source gives it.
+	ELI string
+	// Documents are the documents of its procedure, by date (undated last), then reference.
+	Documents []ID
+	// Events are the key events of its procedure, by date, then name.
+	Events []ID
+	// Cites are the earlier resolutions it cites, newest first: a resolution a citation
+	// names without its reference is the resolution whose date and title match (CITED_AS),
+	// else the node the citation created.
+	Cites []ID
+	// CitedBy are the resolutions citing it (by reference, or by its date and title), newest first.
+	CitedBy []ID
+	// Recipients are the institutions and countries it is forwarded to, by ID.
+	Recipients []ID
+}
+
+// ProcedureDocumentRecord is a document of a procedure: a motion, a joint motion, a report,
+// a text adopted, a Commission proposal, ...
+type ProcedureDocumentRecord struct {
+	ID        ID
+	Reference string
+	Kind      DocumentKind
+	Label     string
+	Author    string
+	Date      PartialDate
+	ELI       string
+	URL       string
+	// Resolutions are the resolutions whose procedure it belongs to (normally one), by ID.
+	Resolutions []ID
+	Replaces    []ID // documents it replaces (a joint motion's motions), by ID
+	ReplacedBy  []ID // documents replacing it (the joint motion of a motion), by ID
+	AdoptedAs   []ID // the text adopted it became, by ID
+	AdoptedFrom []ID // the motions or reports that became this text adopted, by ID
+	Texts       []ID // the stored texts that are versions of it (Document nodes), by ingest time
+	Sources     []ID // documents naming it, by ingest time
+	Evidence    Evidence
+}
+
+// EventRecord is a key event of a procedure.
+type EventRecord struct {
+	ID         ID
+	Date       PartialDate
+	Name       string
+	Resolution ID
+	Documents  []ID // procedure documents it concerns, by ID
+	Evidence   Evidence
+}
+
+// Claim is one value one source document gives for a single-valued fact of a resolution.
+// Documents may disagree; records show one value (the most recently ingested document's),
+// claims show them all.
+type Claim struct {
+	Property string // "reference", "title", "adopted", "stage", "procedureType", "eli" or "vote"
+	Lang     string // the title's language; "" for other properties
+	Value    string // the value's lexical form; for a vote "for/against/abstentions"
+	Vote     *Vote  // the vote, for Property "vote"
+	Document ID
+	Evidence *Span // where the document states it, when it records where (a vote's figures)
 }
 
 // CountryRecord is a country. Its agreements are ListAgreements(AgreementFilter{Country: Code}),
@@ -110,6 +169,13 @@ type DocumentRecord struct {
 	Text       string
 }
 
+// Edge names a typed edge between two nodes.
+type Edge struct {
+	From ID
+	Pred Predicate
+	To   ID
+}
+
 // Evidence is where a fact was read: a document and a span of its normalised text.
 type Evidence struct {
 	Document ID
@@ -158,6 +224,13 @@ type Reader interface {
 	Stances(ctx context.Context, ids []ID) ([]*StanceRecord, error)
 	Topics(ctx context.Context, ids []ID) ([]*TopicRecord, error)
 	Documents(ctx context.Context, ids []ID) ([]*DocumentRecord, error)
+	ProcedureDocuments(ctx context.Context, ids []ID) ([]*ProcedureDocumentRecord, error)
+	Events(ctx context.Context, ids []ID) ([]*EventRecord, error)
+	// Claims returns, for each resolution, every value each source gives for its
+	// single-valued facts, by property, language, then document ingest time.
+	Claims(ctx context.Context, ids []ID) ([][]Claim, error)
+	// EvidenceOf returns, for each edge, where it was read (as Store.EdgeEvidence does for one).
+	EvidenceOf(ctx context.Context, edges []Edge) ([][]Evidence, error)
 
 	ListResolutions(ctx context.Context, f ResolutionFilter) ([]ID, error)
 	ListDemands(ctx context.Context, f DemandFilter) ([]ID, error)

@@ -28,7 +28,11 @@ func (e *InvalidDocumentError) Unwrap() error { return ErrInvalidDocument }
 // language tag; spans inside Source.Text; well-formed dates; country codes that look like
 // ISO 3166-1 alpha-2 (two upper-case letters); unique positions ≥ 1 for demands and stances;
 // addressee, topic and agreement keys of demands that refer to entries of the Document's
-// Institutions, Topics and Agreements; a Resolution whenever there are demands or stances.
+// Institutions, Topics and Agreements; a Resolution whenever there are demands or stances;
+// for the procedure (see procedure): unique procedure document references, and references
+// to them (Source.Document, Replaces, AdoptedAs, an event's Document) that are entries of
+// ProcedureDocuments; citations that identify a resolution; recipients that are one
+// institution of the Document or one country.
 // It returns nil or an *InvalidDocumentError listing every problem.
 func (d *Document) Validate() error {
 	if d == nil {
@@ -184,6 +188,8 @@ func (d *Document) Validate() error {
 		v.span(what, st.Evidence)
 	}
 
+	v.procedure(d, institutions)
+
 	if len(v.problems) > 0 {
 		return &InvalidDocumentError{Key: src.Key, Problems: v.problems}
 	}
@@ -269,4 +275,67 @@ func isProcedureType(s string) bool {
 		}
 	}
 	return true
+}
+
+// procedure checks the procedure documents, events, citations and recipients.
+func (v *validator) procedure(d *Document, institutions map[string]bool) {
+	refs := map[string]bool{}
+	for i, pd := range d.ProcedureDocuments {
+		what := fmt.Sprintf("procedure document[%d] %q", i, pd.Reference)
+		if strings.TrimSpace(pd.Reference) == "" {
+			v.add("%s: empty Reference", what)
+		} else if refs[pd.Reference] {
+			v.add("%s: listed twice", what)
+		}
+		refs[pd.Reference] = true
+		if pd.Kind == "" {
+			v.add("%s: empty Kind", what)
+		}
+		v.date(what+": Date", pd.Date)
+		v.span(what, pd.Evidence)
+	}
+	known := func(what, ref string) {
+		if ref != "" && !refs[ref] {
+			v.add("%s: %q is not among the document's ProcedureDocuments", what, ref)
+		}
+	}
+	known("Source.Document", d.Source.Document)
+	for i, pd := range d.ProcedureDocuments {
+		for _, r := range pd.Replaces {
+			known(fmt.Sprintf("procedure document[%d] replaces", i), r)
+		}
+		known(fmt.Sprintf("procedure document[%d] adopted as", i), pd.AdoptedAs)
+	}
+	if d.Resolution == nil && (len(d.Events) > 0 || len(d.Citations) > 0 || len(d.Recipients) > 0) {
+		v.add("events, citations and recipients need a Resolution")
+	}
+	for i, e := range d.Events {
+		what := fmt.Sprintf("event[%d] %q", i, e.Name)
+		if strings.TrimSpace(e.Name) == "" {
+			v.add("%s: empty Name", what)
+		}
+		v.date(what+": Date", e.Date)
+		known(what, e.Document)
+		v.span(what, e.Evidence)
+	}
+	for i, c := range d.Citations {
+		what := fmt.Sprintf("citation[%d]", i)
+		if CitationID(c) == "" {
+			v.add("%s: neither a reference nor a full date and a title: it identifies no resolution", what)
+		}
+		v.date(what+": Adopted", c.Adopted)
+		v.span(what, c.Evidence)
+	}
+	for i, r := range d.Recipients {
+		what := fmt.Sprintf("recipient[%d]", i)
+		switch {
+		case (r.Institution == "") == (r.Country == ""):
+			v.add("%s: must name exactly one of an institution or a country", what)
+		case r.Institution != "" && !institutions[r.Institution]:
+			v.add("%s: institution %q is not among the document's Institutions", what, r.Institution)
+		case r.Country != "" && !isCountryCode(r.Country):
+			v.add("%s: country %q is not an ISO 3166-1 alpha-2 code", what, r.Country)
+		}
+		v.span(what, r.Evidence)
+	}
 }

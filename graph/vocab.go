@@ -19,6 +19,13 @@ const (
 	KindStance      NodeKind = "Stance"
 	KindTopic       NodeKind = "Topic"
 	KindDocument    NodeKind = "Document"
+	// KindProcedureDocument is a document of a procedure as the Parliament registers it (a
+	// motion B10-0249/2025, a joint motion, a report, a text adopted, a Commission proposal),
+	// whether or not eurel holds its text: a Document node is a text eurel read, a
+	// ProcedureDocument the paper it is a version of.
+	KindProcedureDocument NodeKind = "ProcedureDocument"
+	// KindEvent is a key event of a procedure: a date, what happened, the document it concerns.
+	KindEvent NodeKind = "Event"
 )
 
 // Predicate names a typed edge. In the store an edge is the quad <urn:uuid:FROM>
@@ -42,7 +49,19 @@ const (
 	Targets     Predicate = "TARGETS"      // Demand → Agreement
 	Cites       Predicate = "CITES"        // Resolution → Resolution
 	BelongsTo   Predicate = "BELONGS_TO"   // Institution → Country
-	SourcePred  Predicate = "SOURCE"       // any node → Document it was read from (implied by labels: see lower)
+	// CitedAs links a resolution to the node a citation of it ("its resolution of 11 February
+	// 2021 on the situation in Myanmar") creates when the citing text gives no procedure
+	// reference: the resolution's adoption date and title give the same CitationKey. Reads
+	// follow it, so a citation reaches the resolution whichever text was ingested first.
+	CitedAs      Predicate = "CITED_AS"      // Resolution → Resolution (the node of a citation)
+	ForwardedTo  Predicate = "FORWARDED_TO"  // Resolution → Institution | Country: "instructs its President to forward …"
+	HasDocument  Predicate = "HAS_DOCUMENT"  // Resolution → ProcedureDocument: a document of its procedure
+	HasEvent     Predicate = "HAS_EVENT"     // Resolution → Event: a key event of its procedure
+	DocumentedBy Predicate = "DOCUMENTED_BY" // Event → ProcedureDocument: the document the event concerns
+	Replaces     Predicate = "REPLACES"      // ProcedureDocument → ProcedureDocument: a joint motion replaces motions
+	AdoptedAs    Predicate = "ADOPTED_AS"    // ProcedureDocument → ProcedureDocument: a motion or report → the text adopted
+	TextOf       Predicate = "TEXT_OF"       // Document → ProcedureDocument: the text eurel read is a version of that document
+	SourcePred   Predicate = "SOURCE"        // any node → Document it was read from (implied by labels: see lower)
 )
 
 // Anchor is the endpoint of an edge whose own span, in the document stating the edge, is the
@@ -70,6 +89,7 @@ const (
 	DocMotion            DocumentKind = "MOTION"
 	DocJointMotion       DocumentKind = "JOINT_MOTION"
 	DocTextAdopted       DocumentKind = "TEXT_ADOPTED"
+	DocReport            DocumentKind = "REPORT" // a committee report tabled for plenary: A9-0163/2024
 	DocODPRecord         DocumentKind = "ODP_RECORD"
 	DocOther             DocumentKind = "OTHER"
 )
