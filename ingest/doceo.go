@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/eurel/eurel/graph"
 	"github.com/eurel/eurel/ingest/doceo"
@@ -14,7 +16,7 @@ var docKinds = map[doceo.Kind]graph.DocumentKind{
 	doceo.KindMotion:      graph.DocMotion,
 	doceo.KindJointMotion: graph.DocJointMotion,
 	doceo.KindTextAdopted: graph.DocTextAdopted,
-	doceo.KindReport:      graph.DocOther,
+	doceo.KindReport:      graph.DocReport,
 	doceo.KindOther:       graph.DocOther,
 }
 
@@ -46,6 +48,7 @@ func fromDoceo(raw []byte) (*Parsed, error) {
 	if doc.Source.Kind == "" {
 		doc.Source.Kind = graph.DocOther
 	}
+	doc.Source.Document = doceoDocuments(doc, d)
 	if d.Procedure == "" {
 		agreementsOnly(doc)
 		return &Parsed{Document: doc, Doceo: d}, nil
@@ -66,8 +69,97 @@ func fromDoceo(raw []byte) (*Parsed, error) {
 	if d.Kind == doceo.KindTextAdopted {
 		r.AdoptedBy, r.Adopted = graph.CodeEP, d.Date
 	}
+	doceoCitations(doc, d)
+	recipients := doceoRecipients(doc, d)
 	keepInstitutions(doc)
+	doc.Institutions = append(doc.Institutions, recipients...)
 	return &Parsed{Document: doc, Doceo: d}, nil
+}
+
+// doceoDocuments lists the page's own document (with the motions it replaces and the text
+// adopted it became) and those documents, and returns the page's reference as OEIL writes it.
+func doceoDocuments(doc *graph.Document, d *doceo.Doc) string {
+	self, kind := lexicon.DocumentReference(d.Reference)
+	if self == "" {
+		return ""
+	}
+	if k := docKinds[d.Kind]; k != "" && k != graph.DocOther {
+		kind = k
+	}
+	own := graph.ProcedureDocument{Reference: self, Kind: kind, Label: d.KindLabel, Author: "European Parliament",
+		Date: d.Date, Evidence: d.TitleSpan}
+	var others []graph.ProcedureDocument
+	for _, m := range d.Replaces {
+		ref, k := lexicon.DocumentReference(m.Reference)
+		if ref == "" || ref == self || slices.Contains(own.Replaces, ref) {
+			continue
+		}
+		own.Replaces = append(own.Replaces, ref)
+		others = append(others, graph.ProcedureDocument{Reference: ref, Kind: k, Author: "European Parliament", Evidence: m.Span})
+	}
+	if ta, k := lexicon.DocumentReference(d.TextAdopted); ta != "" && ta != self && !slices.Contains(own.Replaces, ta) {
+		own.AdoptedAs = ta
+		others = append(others, graph.ProcedureDocument{Reference: ta, Kind: k, Author: "European Parliament"})
+	}
+	doc.ProcedureDocuments = append([]graph.ProcedureDocument{own}, others...)
+	return self
+}
+
+// doceoCitations keeps the earlier resolutions the citations name that can be told apart:
+// those with a date and a title ("its resolution of 11 February 2021 on …"). "Its previous
+// resolutions on …" names a series, not one resolution, and is left out.
+func doceoCitations(doc *graph.Document, d *doceo.Doc) {
+	for _, c := range d.Citations {
+		for _, r := range c.Resolutions {
+			cit := graph.Citation{Adopted: r.Date, Title: r.Title, Evidence: r.Span}
+			if graph.CitationID(cit) != "" && !slices.ContainsFunc(doc.Citations, func(x graph.Citation) bool { return graph.CitationID(x) == graph.CitationID(cit) }) {
+				doc.Citations = append(doc.Citations, cit)
+			}
+		}
+	}
+}
+
+// doceoRecipients sets the Recipients of the closing "instructs its President to forward …":
+// institutions eurel knows by their key, countries as such, and offices and other bodies as
+// institutions of their own (key OFFICE:UA:president-of-ukraine, OTHER:…), which it returns
+// for the caller to add to Institutions.
+func doceoRecipients(doc *graph.Document, d *doceo.Doc) []graph.Institution {
+	var made []graph.Institution
+	seen := map[string]bool{}
+	for _, r := range d.Recipients {
+		var rc graph.Recipient
+		switch r.Kind {
+		case doceo.RecipientInstitution:
+			rc.Institution = r.Institution
+		case doceo.RecipientCountry:
+			rc.Country = r.Country
+		default:
+			prefix := "OTHER:"
+			if r.Kind == doceo.RecipientOffice && r.Country != "" {
+				prefix = "OFFICE:" + r.Country + ":"
+			}
+			rc.Institution = prefix + slug(r.Name)
+			if !seen[rc.Institution] {
+				made = append(made, graph.Institution{Key: rc.Institution, Kind: graph.InstOther, Country: r.Country,
+					Names: map[string]string{d.Language: r.Name}})
+			}
+		}
+		key := rc.Institution + "|" + rc.Country
+		if rc.Institution == "" && rc.Country == "" || seen[key] {
+			continue
+		}
+		seen[key], seen[rc.Institution] = true, true
+		rc.Evidence = r.Span
+		doc.Recipients = append(doc.Recipients, rc)
+	}
+	return made
+}
+
+// slug is a name as a key part: lower case, words joined by hyphens.
+func slug(name string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), "-")
 }
 
 // doceoInput hands the text of a document page to the extractor.
@@ -117,6 +209,11 @@ func keepInstitutions(doc *graph.Document) {
 	for _, dm := range doc.Demands {
 		for _, k := range dm.Addressees {
 			use(k)
+		}
+	}
+	for _, r := range doc.Recipients {
+		if _, known := lexicon.InstitutionByKey(r.Institution); known {
+			use(r.Institution)
 		}
 	}
 	doc.Institutions = nil

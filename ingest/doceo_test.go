@@ -32,15 +32,31 @@ func parseFile(t *testing.T, path string) *Parsed {
 func TestAReportIsIngestedAsAReportWithoutCountriesOrDemands(t *testing.T) {
 	p := parseFile(t, filepath.Join(corpus.Dir(t), "doceo", "A-9-2024-0163_EN.html"))
 	doc := p.Document
-	if p.Doceo.Kind != doceo.KindReport || doc.Source.Kind != graph.DocOther {
+	if p.Doceo.Kind != doceo.KindReport || doc.Source.Kind != graph.DocReport {
 		t.Errorf("kind %s / %s, want a report", p.Doceo.Kind, doc.Source.Kind)
 	}
 	if doc.Resolution == nil || doc.Resolution.Reference != "2024/2006(REG)" || !doc.Resolution.Adopted.IsZero() || doc.Resolution.AdoptedBy != "" {
 		t.Errorf("resolution %+v: a report belongs to its procedure and adopts nothing", doc.Resolution)
 	}
-	if len(doc.Countries)+len(doc.Agreements)+len(doc.Demands)+len(doc.Stances)+len(doc.Institutions) > 0 {
-		t.Errorf("invented facts: %d countries, %d agreements, %d demands, %d stances, %d institutions",
-			len(doc.Countries), len(doc.Agreements), len(doc.Demands), len(doc.Stances), len(doc.Institutions))
+	if len(doc.Countries)+len(doc.Agreements)+len(doc.Demands)+len(doc.Stances) > 0 {
+		t.Errorf("invented facts: %d countries, %d agreements, %d demands, %d stances",
+			len(doc.Countries), len(doc.Agreements), len(doc.Demands), len(doc.Stances))
+	}
+	// The decision is forwarded to the Council and the Commission: those, and only those, are
+	// the institutions it names.
+	var recipients, institutions []string
+	for _, r := range doc.Recipients {
+		recipients = append(recipients, r.Institution+r.Country)
+	}
+	for _, in := range doc.Institutions {
+		institutions = append(institutions, in.Key)
+	}
+	if !slices.Equal(recipients, []string{graph.CodeCouncil, graph.CodeCommission}) || !slices.Equal(institutions, recipients) {
+		t.Errorf("recipients %q, institutions %q: want the Council and the Commission", recipients, institutions)
+	}
+	if doc.Source.Document != "A9-0163/2024" || len(doc.ProcedureDocuments) != 2 || doc.ProcedureDocuments[0].Kind != graph.DocReport ||
+		doc.ProcedureDocuments[0].AdoptedAs != "T9-0315/2024" {
+		t.Errorf("the report's documents: %q %+v", doc.Source.Document, doc.ProcedureDocuments)
 	}
 }
 

@@ -70,6 +70,7 @@ func TestExpectedFactsOfDocumentPages(t *testing.T) {
 			checkPageCitations(t, d, want)
 			checkPageDemands(t, doc, want)
 			checkPageRecipients(t, d, want)
+			checkPageInTheGraph(t, doc, want)
 			checkEvidence(t, doc)
 		})
 	}
@@ -164,6 +165,31 @@ func checkPageRecipients(t *testing.T, d *doceo.Doc, want expectedPage) {
 		})
 		if !found {
 			t.Errorf("no recipient %q among %+v", name, d.Recipients)
+		}
+	}
+}
+
+// checkPageInTheGraph: what the store keeps of the page — the document it is a version of,
+// the motions that document replaces and the text adopted it became, and the institutions and
+// countries the resolution is forwarded to — says what the oracle says.
+func checkPageInTheGraph(t *testing.T, doc *graph.Document, want expectedPage) {
+	t.Helper()
+	w := want.Document
+	if doc.Source.Document != w.Reference || len(doc.ProcedureDocuments) == 0 {
+		t.Fatalf("the page is a version of %q (documents %+v), want %s", doc.Source.Document, doc.ProcedureDocuments, w.Reference)
+	}
+	own := doc.ProcedureDocuments[0]
+	ta, _ := lexicon.DocumentReference(w.TextAdopted)
+	if own.Reference != w.Reference || own.Date.String() != w.Date || !sameSet(own.Replaces, w.Replaces) || own.AdoptedAs != ta {
+		t.Errorf("document %+v; want %s of %s replacing %v, adopted as %s", own, w.Reference, w.Date, w.Replaces, ta)
+	}
+	names := map[string]string{}
+	for _, in := range doc.Institutions {
+		names[in.Key] = in.Names["en"]
+	}
+	for _, name := range want.RecipientsAtLeast {
+		if !slices.ContainsFunc(doc.Recipients, func(r graph.Recipient) bool { return r.Country == name || names[r.Institution] == name }) {
+			t.Errorf("the resolution is not forwarded to %q: %+v", name, doc.Recipients)
 		}
 	}
 }

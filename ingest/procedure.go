@@ -17,8 +17,9 @@ const SubjectTopicPrefix = "oeil-subject:"
 // documentation gateway lists one), the countries of its geographical area as the countries
 // it concerns (the procedure file is the authority on them, EU Member States included), and
 // its procedure type, and its known OEIL subjects as Topics (names as the page writes them,
-// in English from the table of subjects too) that the resolution is about. Key events,
-// documents and status stay in the procedure.File.
+// in English from the table of subjects too) that the resolution is about, the documents of
+// its documentation gateway and its key events (see procedureDocuments). Its status, legal
+// basis and related acts stay in the procedure.File.
 func fromProcedure(raw []byte) (*Parsed, error) {
 	f, err := procedure.Parse(raw)
 	if err != nil {
@@ -53,6 +54,7 @@ func fromProcedure(raw []byte) (*Parsed, error) {
 			}
 		}
 	}
+	procedureDocuments(doc, f)
 	for _, s := range f.Subjects {
 		key := SubjectTopicPrefix + s.Code
 		if !s.Known || slices.Contains(doc.Resolution.Subjects, key) {
@@ -66,6 +68,40 @@ func fromProcedure(raw []byte) (*Parsed, error) {
 		doc.Resolution.Subjects = append(doc.Resolution.Subjects, key)
 	}
 	return &Parsed{Document: doc, Procedure: f}, nil
+}
+
+// procedureDocuments adds the documents of the gateway (references as OEIL writes them, each
+// once, its first row winning) and the key events, each with the document it names; a document
+// an event names that the gateway does not list is added with the event's line as evidence.
+func procedureDocuments(doc *graph.Document, f *procedure.File) {
+	index := map[string]int{}
+	add := func(pd graph.ProcedureDocument) string {
+		if _, ok := index[pd.Reference]; !ok {
+			index[pd.Reference] = len(doc.ProcedureDocuments)
+			doc.ProcedureDocuments = append(doc.ProcedureDocuments, pd)
+		}
+		return pd.Reference
+	}
+	for _, d := range f.Documents {
+		ref, _ := lexicon.DocumentReference(d.Reference)
+		if ref == "" {
+			continue
+		}
+		add(graph.ProcedureDocument{Reference: ref, Kind: lexicon.DocumentKindOf(d.Kind, ref), Label: d.Kind,
+			Author: d.Institution, Date: d.Date, URL: d.URL, Evidence: d.Span})
+	}
+	for _, e := range f.KeyEvents {
+		if e.Name == "" || e.Date.IsZero() {
+			continue
+		}
+		ev := graph.Event{Date: e.Date, Name: e.Name, Evidence: e.Span}
+		if ref, kind := lexicon.DocumentReference(e.DocumentRef); ref != "" {
+			ev.Document = add(graph.ProcedureDocument{Reference: ref, Kind: kind, Evidence: e.Span})
+		}
+		if !slices.ContainsFunc(doc.Events, func(x graph.Event) bool { return x.Date == ev.Date && x.Name == ev.Name }) {
+			doc.Events = append(doc.Events, ev)
+		}
+	}
 }
 
 func hasCountry(doc *graph.Document, code string) bool {
