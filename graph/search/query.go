@@ -1,0 +1,186 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Query is one search as the user asked it.
+type Query struct {
+	Text  string   // what the user typed: words, in English or French; no operators
+	Kinds []string // restrict to these node kinds; none = all
+	First int      // page size (1..100; 0 means 20)
+	After string   // opaque cursor from a previous Page of the same Text and Kinds; "" for the first page
+}
+
+// ErrBadQuery is wrapped by Search's error for a query the user must fix: empty text, text
+// longer than MaxQueryRunes, a page size out of range, an invalid cursor or one that belongs
+// to another query.
+var ErrBadQuery = errors.New("search: bad query")
+
+// Limits of a Query.
+const (
+	MaxQueryRunes = 500 // characters of Query.Text
+	MaxFirst      = 100 // largest page
+	DefaultFirst  = 20  // page size when Query.First is 0
+)
+
+// mode is how the words of a query must appear in one text field.
+type mode byte
+
+const (
+	// allWords: every word of the query (or a stemmed or unaccented form of it) is in the
+	// same field. Tried first.
+	allWords mode = 1
+	// anyWord: at least one word is. Used when no field has all the words, so that a
+	// query with a misspelt or extra word still finds something; ranking favours the
+	// fields with the most words.
+	anyWord mode = 2
+)
+
+// request is a Query checked and normalised.
+type request struct {
+	text  string
+	kinds []string
+	first int
+	after *cursor
+	fp    uint64
+}
+
+// checkQuery validates q. Its errors wrap ErrBadQuery.
+func checkQuery(q Query) (request, error) {
+	text := strings.TrimSpace(cleanText(q.Text))
+	switch {
+	case text == "":
+		return request{}, fmt.Errorf("%w: the text to search for is empty", ErrBadQuery)
+	case utf8.RuneCountInString(text) > MaxQueryRunes:
+		return request{}, fmt.Errorf("%w: the text to search for is longer than %d characters", ErrBadQuery, MaxQueryRunes)
+	case q.First < 0 || q.First > MaxFirst:
+		return request{}, fmt.Errorf("%w: page size %d is not between 1 and %d", ErrBadQuery, q.First, MaxFirst)
+	}
+	r := request{text: text, first: q.First, fp: fingerprint(text, q.Kinds)}
+	if r.first == 0 {
+		r.first = DefaultFirst
+	}
+	for _, k := range q.Kinds {
+		if !slices.Contains(r.kinds, k) {
+			r.kinds = append(r.kinds, k)
+		}
+	}
+	if q.After != "" {
+		c, err := parseCursor(q.After, r.fp)
+		if err != nil {
+			return request{}, err
+		}
+		r.after = &c
+	}
+	return r, nil
+}
+
+// terms is a query text analysed for one analyzer: one group per word position, each
+// group the terms that may stand there (a word and its unaccented stem, say). Groups that
+// repeat an earlier group are dropped.
+type terms [][]string
+
+func analyse(a analysis.Analyzer, text string) terms {
+	var ts terms
+	last := -1
+	for _, tok := range a.Analyze([]byte(text)) {
+		if tok.Position != last {
+			ts = append(ts, nil)
+			last = tok.Position
+		}
+		g := &ts[len(ts)-1]
+		if !slices.Contains(*g, string(tok.Term)) {
+			*g = append(*g, string(tok.Term))
+		}
+	}
+	return slices.CompactFunc(sortedGroups(ts), slices.Equal)
+}
+
+// sortedGroups sorts the terms in each group and the groups, so that repeated groups
+// are adjacent (word order does not change scores).
+func sortedGroups(ts terms) terms {
+	for _, g := range ts {
+		slices.Sort(g)
+	}
+	slices.SortFunc(ts, func(a, b []string) int { return slices.Compare(a, b) })
+	return ts
+}
+
+// textQuery is the query for r's text in mode: a disjunction over every text field of the
+// query for that field, built from Bleve term queries, never parsed from user input.
+// It returns nil when the text has no searchable word (only stop words or punctuation).
+// words is the largest number of word groups any analyzer found.
+func textQuery(m mapping.IndexMapping, text string, md mode) (q query.Query, words int) {
+	byAnalyzer := map[string]terms{}
+	var fields []query.Query
+	for _, f := range searchFields {
+		an := m.AnalyzerNameForPath(f)
+		ts, ok := byAnalyzer[an]
+		if !ok {
+			if a := m.AnalyzerNamed(an); a != nil {
+				ts = analyse(a, text)
+			}
+			byAnalyzer[an] = ts
+			words = max(words, len(ts))
+		}
+		if len(ts) == 0 {
+			continue
+		}
+		fields = append(fields, fieldQuery(f, ts, md))
+	}
+	if len(fields) == 0 {
+		return nil, words
+	}
+	return query.NewDisjunctionQuery(fields), words
+}
+
+// fieldQuery matches ts in one field: all groups (allWords) or any (anyWord); a group
+// matches when any of its terms does.
+func fieldQuery(field string, ts terms, md mode) query.Query {
+	groups := make([]query.Query, len(ts))
+	for i, g := range ts {
+		alts := make([]query.Query, len(g))
+		for j, t := range g {
+			tq := query.NewTermQuery(t)
+			tq.SetField(field)
+			alts[j] = tq
+		}
+		if len(alts) == 1 {
+			groups[i] = alts[0]
+		} else {
+			groups[i] = query.NewDisjunctionQuery(alts)
+		}
+	}
+	if len(groups) == 1 {
+		return groups[0]
+	}
+	if md == allWords {
+		return query.NewConjunctionQuery(groups)
+	}
+	return query.NewDisjunctionQuery(groups)
+}
+
+// withKinds restricts q to the given kinds with a filter, which leaves scores as they are.
+func withKinds(q query.Query, kinds []string) query.Query {
+	if len(kinds) == 0 {
+		return q
+	}
+	ks := make([]query.Query, len(kinds))
+	for i, k := range kinds {
+		tq := query.NewTermQuery(k)
+		tq.SetField(kindField)
+		ks[i] = tq
+	}
+	b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
+	b.AddFilter(query.NewDisjunctionQuery(ks))
+	return b
+}
