@@ -30,6 +30,9 @@ type loaders struct {
 	stances      *dataloadgen.Loader[graph.ID, *graph.StanceRecord]
 	topics       *dataloadgen.Loader[graph.ID, *graph.TopicRecord]
 	documents    *dataloadgen.Loader[graph.ID, *graph.DocumentRecord]
+	procDocs     *dataloadgen.Loader[graph.ID, *graph.ProcedureDocumentRecord]
+	events       *dataloadgen.Loader[graph.ID, *graph.EventRecord]
+	claims       *dataloadgen.Loader[graph.ID, []graph.Claim]
 
 	resolutionLists  *dataloadgen.Loader[graph.ResolutionFilter, []graph.ID]
 	demandLists      *dataloadgen.Loader[graph.DemandFilter, []graph.ID]
@@ -49,6 +52,9 @@ func newLoaders(r graph.Reader) *loaders {
 		stances:          dataloadgen.NewLoader(batch(r.Stances), wait),
 		topics:           dataloadgen.NewLoader(batch(r.Topics), wait),
 		documents:        dataloadgen.NewLoader(batch(r.Documents), wait),
+		procDocs:         dataloadgen.NewLoader(batch(r.ProcedureDocuments), wait),
+		events:           dataloadgen.NewLoader(batch(r.Events), wait),
+		claims:           dataloadgen.NewLoader(batch(r.Claims), wait),
 		resolutionLists:  dataloadgen.NewLoader(lists(r.ListResolutions), wait),
 		demandLists:      dataloadgen.NewLoader(lists(r.ListDemands), wait),
 		agreementLists:   dataloadgen.NewLoader(lists(r.ListAgreements), wait),
@@ -94,6 +100,9 @@ func (l *loaders) clear() {
 	l.stances.ClearAll()
 	l.topics.ClearAll()
 	l.documents.ClearAll()
+	l.procDocs.ClearAll()
+	l.events.ClearAll()
+	l.claims.ClearAll()
 	l.resolutionLists.ClearAll()
 	l.demandLists.ClearAll()
 	l.agreementLists.ClearAll()

@@ -39,6 +39,10 @@ func (r *queryResolver) Node(ctx context.Context, id graph.ID) (model.Node, erro
 		node, err = nodeOf(oneNow(ctx, rd.Topics, l.topics, id))
 	case graph.KindDocument:
 		node, err = nodeOf(oneNow(ctx, rd.Documents, l.documents, id))
+	case graph.KindProcedureDocument:
+		node, err = nodeOf(oneNow(ctx, rd.ProcedureDocuments, l.procDocs, id))
+	case graph.KindEvent:
+		node, err = nodeOf(oneNow(ctx, rd.Events, l.events, id))
 	}
 	if node != nil {
 		(*resolver)(r).lookahead(ctx, string(kind), []any{node})

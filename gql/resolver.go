@@ -34,6 +34,12 @@ func (r *resolver) Stance() generated.StanceResolver           { return (*stance
 func (r *resolver) Evidence() generated.EvidenceResolver       { return (*evidenceResolver)(r) }
 func (r *resolver) Topic() generated.TopicResolver             { return (*topicResolver)(r) }
 func (r *resolver) Document() generated.DocumentResolver       { return (*documentResolver)(r) }
+func (r *resolver) Procedure() generated.ProcedureResolver     { return (*procedureResolver)(r) }
+func (r *resolver) ProcedureDocument() generated.ProcedureDocumentResolver {
+	return (*procedureDocumentResolver)(r)
+}
+func (r *resolver) Event() generated.EventResolver { return (*eventResolver)(r) }
+func (r *resolver) Claim() generated.ClaimResolver { return (*claimResolver)(r) }
 
 // optional turns "" into null.
 func optional(s string) *string {

@@ -486,6 +486,7 @@ func (r *reader) document(id ID) *DocumentRecord {
 		Name:     str(r.latest(qs, pFileName)),
 		Text:     str(r.latest(qs, pText)),
 	}
+	rec.ProcedureDocument = first(sortedIDs(objects(qs, TextOf)))
 	if t, ok := r.latest(qs, pIngestedAt).(quad.Time); ok {
 		rec.IngestedAt = time.Time(t)
 	}

@@ -167,6 +167,8 @@ type DocumentRecord struct {
 	Name       string
 	IngestedAt time.Time
 	Text       string
+	// ProcedureDocument is the procedure document the text is a version of (TEXT_OF); "" when none.
+	ProcedureDocument ID
 }
 
 // Edge names a typed edge between two nodes.

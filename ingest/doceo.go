@@ -79,7 +79,7 @@ func fromDoceo(raw []byte) (*Parsed, error) {
 // doceoDocuments lists the page's own document (with the motions it replaces and the text
 // adopted it became) and those documents, and returns the page's reference as OEIL writes it.
 func doceoDocuments(doc *graph.Document, d *doceo.Doc) string {
-	self, kind := lexicon.DocumentReference(d.Reference)
+	self, kind := graph.DocumentReference(d.Reference)
 	if self == "" {
 		return ""
 	}
@@ -90,14 +90,14 @@ func doceoDocuments(doc *graph.Document, d *doceo.Doc) string {
 		Date: d.Date, Evidence: d.TitleSpan}
 	var others []graph.ProcedureDocument
 	for _, m := range d.Replaces {
-		ref, k := lexicon.DocumentReference(m.Reference)
+		ref, k := graph.DocumentReference(m.Reference)
 		if ref == "" || ref == self || slices.Contains(own.Replaces, ref) {
 			continue
 		}
 		own.Replaces = append(own.Replaces, ref)
 		others = append(others, graph.ProcedureDocument{Reference: ref, Kind: k, Author: "European Parliament", Evidence: m.Span})
 	}
-	if ta, k := lexicon.DocumentReference(d.TextAdopted); ta != "" && ta != self && !slices.Contains(own.Replaces, ta) {
+	if ta, k := graph.DocumentReference(d.TextAdopted); ta != "" && ta != self && !slices.Contains(own.Replaces, ta) {
 		own.AdoptedAs = ta
 		others = append(others, graph.ProcedureDocument{Reference: ta, Kind: k, Author: "European Parliament"})
 	}

@@ -179,7 +179,7 @@ func checkPageInTheGraph(t *testing.T, doc *graph.Document, want expectedPage) {
 		t.Fatalf("the page is a version of %q (documents %+v), want %s", doc.Source.Document, doc.ProcedureDocuments, w.Reference)
 	}
 	own := doc.ProcedureDocuments[0]
-	ta, _ := lexicon.DocumentReference(w.TextAdopted)
+	ta, _ := graph.DocumentReference(w.TextAdopted)
 	if own.Reference != w.Reference || own.Date.String() != w.Date || !sameSet(own.Replaces, w.Replaces) || own.AdoptedAs != ta {
 		t.Errorf("document %+v; want %s of %s replacing %v, adopted as %s", own, w.Reference, w.Date, w.Replaces, ta)
 	}

@@ -75,7 +75,7 @@ var odpWorkTypes = map[string]graph.DocumentKind{
 // odpDocuments adds the procedure documents a record describes or links: a document record is
 // itself one (Source.Document), replacing those it is_derivative_of (a joint motion's motions);
 // a procedure record lists those it created_a_realization_of. References are written as OEIL
-// writes them (lexicon.DocumentReference), with their ELI identifiers.
+// writes them (graph.DocumentReference), with their ELI identifiers.
 func odpDocuments(doc *graph.Document, r *odp.Record) {
 	index := map[string]int{}
 	add := func(pd graph.ProcedureDocument) {
@@ -89,12 +89,12 @@ func odpDocuments(doc *graph.Document, r *odp.Record) {
 		doc.ProcedureDocuments = append(doc.ProcedureDocuments, pd)
 	}
 	linked := func(l odp.Link) graph.ProcedureDocument {
-		ref, kind := lexicon.DocumentReference(l.Target)
+		ref, kind := graph.DocumentReference(l.Target)
 		return graph.ProcedureDocument{Reference: ref, Kind: kind, ELI: l.Target, Evidence: lineSpan(r.Text, l.Relation+": "+l.Target)}
 	}
 	switch r.Kind {
 	case odp.KindDocument:
-		self, kind := lexicon.DocumentReference(r.Identifier)
+		self, kind := graph.DocumentReference(r.Identifier)
 		if self == "" {
 			return
 		}

@@ -83,7 +83,7 @@ func procedureDocuments(doc *graph.Document, f *procedure.File) {
 		return pd.Reference
 	}
 	for _, d := range f.Documents {
-		ref, _ := lexicon.DocumentReference(d.Reference)
+		ref, _ := graph.DocumentReference(d.Reference)
 		if ref == "" {
 			continue
 		}
@@ -95,7 +95,7 @@ func procedureDocuments(doc *graph.Document, f *procedure.File) {
 			continue
 		}
 		ev := graph.Event{Date: e.Date, Name: e.Name, Evidence: e.Span}
-		if ref, kind := lexicon.DocumentReference(e.DocumentRef); ref != "" {
+		if ref, kind := graph.DocumentReference(e.DocumentRef); ref != "" {
 			ev.Document = add(graph.ProcedureDocument{Reference: ref, Kind: kind, Evidence: e.Span})
 		}
 		if !slices.ContainsFunc(doc.Events, func(x graph.Event) bool { return x.Date == ev.Date && x.Name == ev.Name }) {

@@ -31,12 +31,16 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Agreement() AgreementResolver
+	Claim() ClaimResolver
 	Country() CountryResolver
 	Demand() DemandResolver
 	Document() DocumentResolver
+	Event() EventResolver
 	Evidence() EvidenceResolver
 	Institution() InstitutionResolver
 	Mutation() MutationResolver
+	Procedure() ProcedureResolver
+	ProcedureDocument() ProcedureDocumentResolver
 	Query() QueryResolver
 	Resolution() ResolutionResolver
 	Stance() StanceResolver
@@ -57,6 +61,15 @@ type ComplexityRoot struct {
 		Parties     func(childComplexity int) int
 		Resolutions func(childComplexity int) int
 		Signed      func(childComplexity int) int
+	}
+
+	Claim struct {
+		Document func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Lang     func(childComplexity int) int
+		Property func(childComplexity int) int
+		Value    func(childComplexity int) int
+		Vote     func(childComplexity int) int
 	}
 
 	Country struct {
@@ -93,15 +106,25 @@ type ComplexityRoot struct {
 	}
 
 	Document struct {
-		Format     func(childComplexity int) int
+		Format            func(childComplexity int) int
+		ID                func(childComplexity int) int
+		IngestedAt        func(childComplexity int) int
+		Key               func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		Language          func(childComplexity int) int
+		Name              func(childComplexity int) int
+		ProcedureDocument func(childComplexity int) int
+		SHA256            func(childComplexity int) int
+		Text              func(childComplexity int) int
+	}
+
+	Event struct {
+		Date       func(childComplexity int) int
+		Documents  func(childComplexity int) int
+		Evidence   func(childComplexity int) int
 		ID         func(childComplexity int) int
-		IngestedAt func(childComplexity int) int
-		Key        func(childComplexity int) int
-		Kind       func(childComplexity int) int
-		Language   func(childComplexity int) int
 		Name       func(childComplexity int) int
-		SHA256     func(childComplexity int) int
-		Text       func(childComplexity int) int
+		Resolution func(childComplexity int) int
 	}
 
 	Evidence struct {
@@ -146,29 +169,69 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	Procedure struct {
+		Documents  func(childComplexity int) int
+		Eli        func(childComplexity int) int
+		KeyEvents  func(childComplexity int) int
+		Reference  func(childComplexity int) int
+		Resolution func(childComplexity int) int
+		Sources    func(childComplexity int) int
+		Title      func(childComplexity int, lang *string) int
+		Type       func(childComplexity int) int
+	}
+
+	ProcedureDocument struct {
+		AdoptedAs   func(childComplexity int) int
+		AdoptedFrom func(childComplexity int) int
+		Author      func(childComplexity int) int
+		Date        func(childComplexity int) int
+		Eli         func(childComplexity int) int
+		Evidence    func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Label       func(childComplexity int) int
+		Reference   func(childComplexity int) int
+		ReplacedBy  func(childComplexity int) int
+		Replaces    func(childComplexity int) int
+		Resolutions func(childComplexity int) int
+		Sources     func(childComplexity int) int
+		Texts       func(childComplexity int) int
+		URL         func(childComplexity int) int
+	}
+
 	Query struct {
-		Agreement   func(childComplexity int, id graph.ID) int
-		Agreements  func(childComplexity int, country *string) int
-		Countries   func(childComplexity int) int
-		Country     func(childComplexity int, code string) int
-		Demands     func(childComplexity int, country *string, addressee *graph.ID, agreement *graph.ID, first *int, after *string) int
-		Document    func(childComplexity int, id graph.ID) int
-		Institution func(childComplexity int, key string) int
-		Node        func(childComplexity int, id graph.ID) int
-		Resolution  func(childComplexity int, reference string) int
-		Resolutions func(childComplexity int, country *string, agreement *graph.ID, first *int, after *string) int
-		Topic       func(childComplexity int, key string) int
+		Agreement         func(childComplexity int, id graph.ID) int
+		Agreements        func(childComplexity int, country *string) int
+		Countries         func(childComplexity int) int
+		Country           func(childComplexity int, code string) int
+		Demands           func(childComplexity int, country *string, addressee *graph.ID, agreement *graph.ID, first *int, after *string) int
+		Document          func(childComplexity int, id graph.ID) int
+		Institution       func(childComplexity int, key string) int
+		Node              func(childComplexity int, id graph.ID) int
+		Procedure         func(childComplexity int, reference string) int
+		ProcedureDocument func(childComplexity int, reference string) int
+		Resolution        func(childComplexity int, reference string) int
+		Resolutions       func(childComplexity int, country *string, agreement *graph.ID, first *int, after *string) int
+		Topic             func(childComplexity int, key string) int
 	}
 
 	Resolution struct {
 		Adopted       func(childComplexity int) int
 		AdoptedBy     func(childComplexity int) int
 		Agreements    func(childComplexity int) int
+		CitedBy       func(childComplexity int) int
+		Cites         func(childComplexity int) int
+		Claims        func(childComplexity int, property *string) int
 		Concerns      func(childComplexity int) int
+		Conflicts     func(childComplexity int) int
 		Demands       func(childComplexity int) int
+		Documents     func(childComplexity int) int
+		Eli           func(childComplexity int) int
 		ID            func(childComplexity int) int
+		KeyEvents     func(childComplexity int) int
 		Mentions      func(childComplexity int) int
 		ProcedureType func(childComplexity int) int
+		Recipients    func(childComplexity int) int
 		Reference     func(childComplexity int) int
 		Sources       func(childComplexity int) int
 		Stage         func(childComplexity int) int
@@ -229,6 +292,12 @@ type AgreementResolver interface {
 	Resolutions(ctx context.Context, obj *graph.AgreementRecord) ([]*graph.ResolutionRecord, error)
 	Demands(ctx context.Context, obj *graph.AgreementRecord) ([]*graph.DemandRecord, error)
 }
+type ClaimResolver interface {
+	Lang(ctx context.Context, obj *graph.Claim) (*string, error)
+
+	Document(ctx context.Context, obj *graph.Claim) (*graph.DocumentRecord, error)
+	Evidence(ctx context.Context, obj *graph.Claim) (*graph.Evidence, error)
+}
 type CountryResolver interface {
 	Name(ctx context.Context, obj *graph.CountryRecord, lang *string) (string, error)
 	Names(ctx context.Context, obj *graph.CountryRecord) ([]*model.LocalizedText, error)
@@ -244,6 +313,12 @@ type DemandResolver interface {
 }
 type DocumentResolver interface {
 	Name(ctx context.Context, obj *graph.DocumentRecord) (*string, error)
+
+	ProcedureDocument(ctx context.Context, obj *graph.DocumentRecord) (*graph.ProcedureDocumentRecord, error)
+}
+type EventResolver interface {
+	Resolution(ctx context.Context, obj *graph.EventRecord) (*graph.ResolutionRecord, error)
+	Documents(ctx context.Context, obj *graph.EventRecord) ([]*graph.ProcedureDocumentRecord, error)
 }
 type EvidenceResolver interface {
 	Document(ctx context.Context, obj *graph.Evidence) (*graph.DocumentRecord, error)
@@ -263,6 +338,29 @@ type MutationResolver interface {
 	Ingest(ctx context.Context, input model.IngestInput) (*model.IngestResult, error)
 	DeleteDocument(ctx context.Context, id graph.ID) (bool, error)
 }
+type ProcedureResolver interface {
+	Type(ctx context.Context, obj *graph.ResolutionRecord) (*string, error)
+	Title(ctx context.Context, obj *graph.ResolutionRecord, lang *string) (string, error)
+	Eli(ctx context.Context, obj *graph.ResolutionRecord) (*string, error)
+	Resolution(ctx context.Context, obj *graph.ResolutionRecord) (*graph.ResolutionRecord, error)
+	KeyEvents(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.EventRecord, error)
+	Documents(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.ProcedureDocumentRecord, error)
+	Sources(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.DocumentRecord, error)
+}
+type ProcedureDocumentResolver interface {
+	Label(ctx context.Context, obj *graph.ProcedureDocumentRecord) (*string, error)
+	Author(ctx context.Context, obj *graph.ProcedureDocumentRecord) (*string, error)
+
+	Eli(ctx context.Context, obj *graph.ProcedureDocumentRecord) (*string, error)
+	URL(ctx context.Context, obj *graph.ProcedureDocumentRecord) (*string, error)
+	Resolutions(ctx context.Context, obj *graph.ProcedureDocumentRecord) ([]*graph.ResolutionRecord, error)
+	Replaces(ctx context.Context, obj *graph.ProcedureDocumentRecord) ([]*graph.ProcedureDocumentRecord, error)
+	ReplacedBy(ctx context.Context, obj *graph.ProcedureDocumentRecord) ([]*graph.ProcedureDocumentRecord, error)
+	AdoptedAs(ctx context.Context, obj *graph.ProcedureDocumentRecord) ([]*graph.ProcedureDocumentRecord, error)
+	AdoptedFrom(ctx context.Context, obj *graph.ProcedureDocumentRecord) ([]*graph.ProcedureDocumentRecord, error)
+	Texts(ctx context.Context, obj *graph.ProcedureDocumentRecord) ([]*graph.DocumentRecord, error)
+	Sources(ctx context.Context, obj *graph.ProcedureDocumentRecord) ([]*graph.DocumentRecord, error)
+}
 type QueryResolver interface {
 	Node(ctx context.Context, id graph.ID) (model.Node, error)
 	Resolution(ctx context.Context, reference string) (*graph.ResolutionRecord, error)
@@ -275,6 +373,8 @@ type QueryResolver interface {
 	Institution(ctx context.Context, key string) (*graph.InstitutionRecord, error)
 	Topic(ctx context.Context, key string) (*graph.TopicRecord, error)
 	Document(ctx context.Context, id graph.ID) (*graph.DocumentRecord, error)
+	Procedure(ctx context.Context, reference string) (*graph.ResolutionRecord, error)
+	ProcedureDocument(ctx context.Context, reference string) (*graph.ProcedureDocumentRecord, error)
 }
 type ResolutionResolver interface {
 	Title(ctx context.Context, obj *graph.ResolutionRecord, lang *string) (string, error)
@@ -291,6 +391,14 @@ type ResolutionResolver interface {
 	Demands(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.DemandRecord, error)
 	Stances(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.StanceRecord, error)
 	Sources(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.DocumentRecord, error)
+	Eli(ctx context.Context, obj *graph.ResolutionRecord) (*string, error)
+	Documents(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.ProcedureDocumentRecord, error)
+	KeyEvents(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.EventRecord, error)
+	Cites(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.ResolutionRecord, error)
+	CitedBy(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.ResolutionRecord, error)
+	Recipients(ctx context.Context, obj *graph.ResolutionRecord) ([]model.Recipient, error)
+	Claims(ctx context.Context, obj *graph.ResolutionRecord, property *string) ([]*graph.Claim, error)
+	Conflicts(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.Claim, error)
 }
 type StanceResolver interface {
 	Resolution(ctx context.Context, obj *graph.StanceRecord) (*graph.ResolutionRecord, error)
@@ -378,6 +486,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agreement.Signed(childComplexity), true
+
+	case "Claim.document":
+		if e.ComplexityRoot.Claim.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Document(childComplexity), true
+	case "Claim.evidence":
+		if e.ComplexityRoot.Claim.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Evidence(childComplexity), true
+	case "Claim.lang":
+		if e.ComplexityRoot.Claim.Lang == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Lang(childComplexity), true
+	case "Claim.property":
+		if e.ComplexityRoot.Claim.Property == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Property(childComplexity), true
+	case "Claim.value":
+		if e.ComplexityRoot.Claim.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Value(childComplexity), true
+	case "Claim.vote":
+		if e.ComplexityRoot.Claim.Vote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Vote(childComplexity), true
 
 	case "Country.agreements":
 		if e.ComplexityRoot.Country.Agreements == nil {
@@ -561,6 +706,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Name(childComplexity), true
+	case "Document.procedureDocument":
+		if e.ComplexityRoot.Document.ProcedureDocument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.ProcedureDocument(childComplexity), true
 	case "Document.sha256":
 		if e.ComplexityRoot.Document.SHA256 == nil {
 			break
@@ -573,6 +724,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Text(childComplexity), true
+
+	case "Event.date":
+		if e.ComplexityRoot.Event.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Date(childComplexity), true
+	case "Event.documents":
+		if e.ComplexityRoot.Event.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Documents(childComplexity), true
+	case "Event.evidence":
+		if e.ComplexityRoot.Event.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Evidence(childComplexity), true
+	case "Event.id":
+		if e.ComplexityRoot.Event.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.ID(childComplexity), true
+	case "Event.name":
+		if e.ComplexityRoot.Event.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Name(childComplexity), true
+	case "Event.resolution":
+		if e.ComplexityRoot.Event.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Resolution(childComplexity), true
 
 	case "Evidence.document":
 		if e.ComplexityRoot.Evidence.Document == nil {
@@ -739,6 +927,157 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Procedure.documents":
+		if e.ComplexityRoot.Procedure.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Procedure.Documents(childComplexity), true
+	case "Procedure.eli":
+		if e.ComplexityRoot.Procedure.Eli == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Procedure.Eli(childComplexity), true
+	case "Procedure.keyEvents":
+		if e.ComplexityRoot.Procedure.KeyEvents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Procedure.KeyEvents(childComplexity), true
+	case "Procedure.reference":
+		if e.ComplexityRoot.Procedure.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Procedure.Reference(childComplexity), true
+	case "Procedure.resolution":
+		if e.ComplexityRoot.Procedure.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Procedure.Resolution(childComplexity), true
+	case "Procedure.sources":
+		if e.ComplexityRoot.Procedure.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Procedure.Sources(childComplexity), true
+	case "Procedure.title":
+		if e.ComplexityRoot.Procedure.Title == nil {
+			break
+		}
+
+		args, err := ec.field_Procedure_title_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Procedure.Title(childComplexity, args["lang"].(*string)), true
+	case "Procedure.type":
+		if e.ComplexityRoot.Procedure.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Procedure.Type(childComplexity), true
+
+	case "ProcedureDocument.adoptedAs":
+		if e.ComplexityRoot.ProcedureDocument.AdoptedAs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.AdoptedAs(childComplexity), true
+	case "ProcedureDocument.adoptedFrom":
+		if e.ComplexityRoot.ProcedureDocument.AdoptedFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.AdoptedFrom(childComplexity), true
+	case "ProcedureDocument.author":
+		if e.ComplexityRoot.ProcedureDocument.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.Author(childComplexity), true
+	case "ProcedureDocument.date":
+		if e.ComplexityRoot.ProcedureDocument.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.Date(childComplexity), true
+	case "ProcedureDocument.eli":
+		if e.ComplexityRoot.ProcedureDocument.Eli == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.Eli(childComplexity), true
+	case "ProcedureDocument.evidence":
+		if e.ComplexityRoot.ProcedureDocument.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.Evidence(childComplexity), true
+	case "ProcedureDocument.id":
+		if e.ComplexityRoot.ProcedureDocument.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.ID(childComplexity), true
+	case "ProcedureDocument.kind":
+		if e.ComplexityRoot.ProcedureDocument.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.Kind(childComplexity), true
+	case "ProcedureDocument.label":
+		if e.ComplexityRoot.ProcedureDocument.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.Label(childComplexity), true
+	case "ProcedureDocument.reference":
+		if e.ComplexityRoot.ProcedureDocument.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.Reference(childComplexity), true
+	case "ProcedureDocument.replacedBy":
+		if e.ComplexityRoot.ProcedureDocument.ReplacedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.ReplacedBy(childComplexity), true
+	case "ProcedureDocument.replaces":
+		if e.ComplexityRoot.ProcedureDocument.Replaces == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.Replaces(childComplexity), true
+	case "ProcedureDocument.resolutions":
+		if e.ComplexityRoot.ProcedureDocument.Resolutions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.Resolutions(childComplexity), true
+	case "ProcedureDocument.sources":
+		if e.ComplexityRoot.ProcedureDocument.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.Sources(childComplexity), true
+	case "ProcedureDocument.texts":
+		if e.ComplexityRoot.ProcedureDocument.Texts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.Texts(childComplexity), true
+	case "ProcedureDocument.url":
+		if e.ComplexityRoot.ProcedureDocument.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProcedureDocument.URL(childComplexity), true
+
 	case "Query.agreement":
 		if e.ComplexityRoot.Query.Agreement == nil {
 			break
@@ -823,6 +1162,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(graph.ID)), true
+	case "Query.procedure":
+		if e.ComplexityRoot.Query.Procedure == nil {
+			break
+		}
+
+		args, err := ec.field_Query_procedure_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Procedure(childComplexity, args["reference"].(string)), true
+	case "Query.procedureDocument":
+		if e.ComplexityRoot.Query.ProcedureDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Query_procedureDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ProcedureDocument(childComplexity, args["reference"].(string)), true
 	case "Query.resolution":
 		if e.ComplexityRoot.Query.Resolution == nil {
 			break
@@ -875,24 +1236,71 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Resolution.Agreements(childComplexity), true
+	case "Resolution.citedBy":
+		if e.ComplexityRoot.Resolution.CitedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.CitedBy(childComplexity), true
+	case "Resolution.cites":
+		if e.ComplexityRoot.Resolution.Cites == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.Cites(childComplexity), true
+	case "Resolution.claims":
+		if e.ComplexityRoot.Resolution.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Resolution_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Resolution.Claims(childComplexity, args["property"].(*string)), true
 	case "Resolution.concerns":
 		if e.ComplexityRoot.Resolution.Concerns == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Resolution.Concerns(childComplexity), true
+	case "Resolution.conflicts":
+		if e.ComplexityRoot.Resolution.Conflicts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.Conflicts(childComplexity), true
 	case "Resolution.demands":
 		if e.ComplexityRoot.Resolution.Demands == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Resolution.Demands(childComplexity), true
+	case "Resolution.documents":
+		if e.ComplexityRoot.Resolution.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.Documents(childComplexity), true
+	case "Resolution.eli":
+		if e.ComplexityRoot.Resolution.Eli == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.Eli(childComplexity), true
 	case "Resolution.id":
 		if e.ComplexityRoot.Resolution.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Resolution.ID(childComplexity), true
+	case "Resolution.keyEvents":
+		if e.ComplexityRoot.Resolution.KeyEvents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.KeyEvents(childComplexity), true
 	case "Resolution.mentions":
 		if e.ComplexityRoot.Resolution.Mentions == nil {
 			break
@@ -905,6 +1313,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Resolution.ProcedureType(childComplexity), true
+	case "Resolution.recipients":
+		if e.ComplexityRoot.Resolution.Recipients == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.Recipients(childComplexity), true
 	case "Resolution.reference":
 		if e.ComplexityRoot.Resolution.Reference == nil {
 			break
@@ -1281,6 +1695,19 @@ type Query {
 
   "The stored source document with this ID; null when there is none."
   document(id: ID!): Document
+
+  """
+  The procedure with this reference as OEIL writes it, such as 2025/2691(RSP), with its key events
+  and documents; null when no text about it is in the graph.
+  """
+  procedure(reference: String!): Procedure
+
+  """
+  The document of a procedure with this reference, in any form the Parliament writes it
+  (B10-0249/2025, RC-B10-0249/2025, A9-0163/2024, T10-0096/2025, P10_TA(2025)0096,
+  TA-10-2025-0096, eli/dl/doc/RC-10-2025-0249); null when the graph does not know it.
+  """
+  procedureDocument(reference: String!): ProcedureDocument
 }
 
 "The write side of the graph."
@@ -1371,6 +1798,136 @@ type Resolution implements Node {
   stances: [Stance!]!
   "The source documents it was read from, by ingest time."
   sources: [Document!]!
+  "The procedure's identifier in the Parliament's Open Data Portal, such as eli/dl/proc/2025-2691; null when no source gives it."
+  eli: String
+  "The documents of its procedure (motions, joint motion, report, text adopted, ...), by date, undated last."
+  documents: [ProcedureDocument!]!
+  "The key events of its procedure, by date."
+  keyEvents: [Event!]!
+  """
+  Earlier resolutions it cites, newest first. A citation that gives no procedure reference ("its
+  resolution of 11 February 2021 on the situation in Myanmar") reaches the resolution of that
+  date and title when the graph has it, else a resolution known only from the citation (no
+  reference, its date and the title as cited).
+  """
+  cites: [Resolution!]!
+  "Later resolutions citing it, newest first."
+  citedBy: [Resolution!]!
+  "The institutions and countries it is forwarded to (\"instructs its President to forward this resolution to ...\"), by ID."
+  recipients: [Recipient!]!
+  """
+  Every value each source document gives for the resolution's single-valued facts (reference,
+  title, adopted, stage, procedureType, eli, vote), by property, language, then ingest time of
+  the document. The other fields show one value per fact, the most recently ingested
+  document's; this field says which text says what. property keeps one property.
+  """
+  claims(
+    "One of reference, title, adopted, stage, procedureType, eli, vote."
+    property: String
+  ): [Claim!]!
+  "The claims of the facts on which its sources disagree (two values of one property, in one language for titles)."
+  conflicts: [Claim!]!
+}
+
+"What one source document says of one fact of a resolution."
+type Claim {
+  "The fact: reference, title, adopted, stage, procedureType, eli or vote."
+  property: String!
+  "The language of a title; null for other facts."
+  lang: String
+  "The value as the document gives it; a vote as for/against/abstentions, such as 598/43/52."
+  value: String!
+  "The vote, for property vote."
+  vote: Vote
+  "The document that says it."
+  document: Document!
+  "Where the document says it, when the graph records where (a vote's figures); null otherwise."
+  evidence: Evidence
+}
+
+"Whom a resolution is forwarded to: an institution, or a country as such."
+union Recipient = Country | Institution
+
+"""
+A procedure of the Parliament, such as 2025/2691(RSP): the resolution it leads to, seen from the
+Legislative Observatory's side.
+"""
+type Procedure {
+  "The procedure reference, such as 2025/2691(RSP)."
+  reference: String!
+  "The procedure type, such as RSP, INI, NLE or COD; null when unknown."
+  type: String
+  "The title in lang, else in English, else any, else the reference."
+  title(
+    "ISO 639-1 language code, such as en or fr."
+    lang: String = "en"
+  ): String!
+  "The procedure's identifier in the Parliament's Open Data Portal; null when unknown."
+  eli: String
+  "The resolution (or other act) the procedure is about, with everything the graph knows of it."
+  resolution: Resolution!
+  "Its key events, by date."
+  keyEvents: [Event!]!
+  "Its documents, by date, undated last."
+  documents: [ProcedureDocument!]!
+  "The source documents that describe it, by ingest time."
+  sources: [Document!]!
+}
+
+"""
+A document of a procedure as the Parliament registers it — a motion for a resolution, a joint
+motion, a committee report, a text adopted, a Commission proposal — whether or not the graph holds
+its text (texts lists the versions it holds).
+"""
+type ProcedureDocument implements Node {
+  "Stable identifier, derived from the reference."
+  id: ID!
+  "The reference as OEIL writes it: B10-0249/2025, RC-B10-0249/2025, A9-0163/2024, T10-0096/2025, PE759.748, COM(2022)0634."
+  reference: String!
+  "What kind of document it is: MOTION, JOINT_MOTION, REPORT, TEXT_ADOPTED or OTHER."
+  kind: DocumentKind!
+  "What the sources call it, such as \"Motion for a resolution\"; null when none says."
+  label: String
+  "The institution it comes from, as the sources write it (\"European Parliament\"); null when unknown."
+  author: String
+  "Its date; null when no source gives one."
+  date: PartialDate
+  "Its identifier in the Parliament's Open Data Portal, such as eli/dl/doc/RC-10-2025-0249; null when unknown."
+  eli: String
+  "A link to it that a source gives; null when none."
+  url: String
+  "The resolutions whose procedure it belongs to."
+  resolutions: [Resolution!]!
+  "The documents it replaces (the motions a joint motion replaces)."
+  replaces: [ProcedureDocument!]!
+  "The documents that replace it (the joint motion that replaced a motion)."
+  replacedBy: [ProcedureDocument!]!
+  "The text adopted it became."
+  adoptedAs: [ProcedureDocument!]!
+  "The motions or reports this text adopted was adopted from."
+  adoptedFrom: [ProcedureDocument!]!
+  "The stored texts that are versions of it (its pages in each language, its Open Data Portal record), by ingest time."
+  texts: [Document!]!
+  "The stored documents that name it, by ingest time."
+  sources: [Document!]!
+  "Where the most recently ingested source names it."
+  evidence: Evidence!
+}
+
+"A key event of a procedure, as the Legislative Observatory lists them."
+type Event implements Node {
+  "Stable identifier, derived from the procedure, the date and the name."
+  id: ID!
+  "When it happened."
+  date: PartialDate
+  "What happened, as OEIL names it in English, such as \"Decision by Parliament\"."
+  name: String!
+  "The resolution whose procedure it belongs to."
+  resolution: Resolution
+  "The documents it concerns, such as the text adopted of a decision."
+  documents: [ProcedureDocument!]!
+  "Where it was read."
+  evidence: Evidence!
 }
 
 "A text in one language."
@@ -1551,6 +2108,8 @@ type Document implements Node {
   name: String
   "The normalised text; every Evidence's start and end count code points of this text."
   text: String!
+  "The document of a procedure this text is a version of (a motion's page in one language, an Open Data Portal record); null for others, such as OEIL summaries."
+  procedureDocument: ProcedureDocument
 }
 
 "Where a fact was read: a span of a source document's normalised text."
@@ -1645,6 +2204,8 @@ enum DocumentKind {
   JOINT_MOTION
   "A text adopted by Parliament."
   TEXT_ADOPTED
+  "A committee report tabled for plenary."
+  REPORT
   "A record from the EU Open Data Portal."
   ODP_RECORD
   "Anything else."
@@ -1734,6 +2295,24 @@ func (ec *executionContext) childFields_Agreement(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Agreement", field.Name)
 }
 
+func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "property":
+		return ec.fieldContext_Claim_property(ctx, field)
+	case "lang":
+		return ec.fieldContext_Claim_lang(ctx, field)
+	case "value":
+		return ec.fieldContext_Claim_value(ctx, field)
+	case "vote":
+		return ec.fieldContext_Claim_vote(ctx, field)
+	case "document":
+		return ec.fieldContext_Claim_document(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Claim_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Claim", field.Name)
+}
+
 func (ec *executionContext) childFields_Country(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1820,8 +2399,28 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_name(ctx, field)
 	case "text":
 		return ec.fieldContext_Document_text(ctx, field)
+	case "procedureDocument":
+		return ec.fieldContext_Document_procedureDocument(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
+}
+
+func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Event_id(ctx, field)
+	case "date":
+		return ec.fieldContext_Event_date(ctx, field)
+	case "name":
+		return ec.fieldContext_Event_name(ctx, field)
+	case "resolution":
+		return ec.fieldContext_Event_resolution(ctx, field)
+	case "documents":
+		return ec.fieldContext_Event_documents(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Event_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 }
 
 func (ec *executionContext) childFields_Evidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1898,6 +2497,66 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_Procedure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reference":
+		return ec.fieldContext_Procedure_reference(ctx, field)
+	case "type":
+		return ec.fieldContext_Procedure_type(ctx, field)
+	case "title":
+		return ec.fieldContext_Procedure_title(ctx, field)
+	case "eli":
+		return ec.fieldContext_Procedure_eli(ctx, field)
+	case "resolution":
+		return ec.fieldContext_Procedure_resolution(ctx, field)
+	case "keyEvents":
+		return ec.fieldContext_Procedure_keyEvents(ctx, field)
+	case "documents":
+		return ec.fieldContext_Procedure_documents(ctx, field)
+	case "sources":
+		return ec.fieldContext_Procedure_sources(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Procedure", field.Name)
+}
+
+func (ec *executionContext) childFields_ProcedureDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ProcedureDocument_id(ctx, field)
+	case "reference":
+		return ec.fieldContext_ProcedureDocument_reference(ctx, field)
+	case "kind":
+		return ec.fieldContext_ProcedureDocument_kind(ctx, field)
+	case "label":
+		return ec.fieldContext_ProcedureDocument_label(ctx, field)
+	case "author":
+		return ec.fieldContext_ProcedureDocument_author(ctx, field)
+	case "date":
+		return ec.fieldContext_ProcedureDocument_date(ctx, field)
+	case "eli":
+		return ec.fieldContext_ProcedureDocument_eli(ctx, field)
+	case "url":
+		return ec.fieldContext_ProcedureDocument_url(ctx, field)
+	case "resolutions":
+		return ec.fieldContext_ProcedureDocument_resolutions(ctx, field)
+	case "replaces":
+		return ec.fieldContext_ProcedureDocument_replaces(ctx, field)
+	case "replacedBy":
+		return ec.fieldContext_ProcedureDocument_replacedBy(ctx, field)
+	case "adoptedAs":
+		return ec.fieldContext_ProcedureDocument_adoptedAs(ctx, field)
+	case "adoptedFrom":
+		return ec.fieldContext_ProcedureDocument_adoptedFrom(ctx, field)
+	case "texts":
+		return ec.fieldContext_ProcedureDocument_texts(ctx, field)
+	case "sources":
+		return ec.fieldContext_ProcedureDocument_sources(ctx, field)
+	case "evidence":
+		return ec.fieldContext_ProcedureDocument_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProcedureDocument", field.Name)
+}
+
 func (ec *executionContext) childFields_Resolution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1934,6 +2593,22 @@ func (ec *executionContext) childFields_Resolution(ctx context.Context, field gr
 		return ec.fieldContext_Resolution_stances(ctx, field)
 	case "sources":
 		return ec.fieldContext_Resolution_sources(ctx, field)
+	case "eli":
+		return ec.fieldContext_Resolution_eli(ctx, field)
+	case "documents":
+		return ec.fieldContext_Resolution_documents(ctx, field)
+	case "keyEvents":
+		return ec.fieldContext_Resolution_keyEvents(ctx, field)
+	case "cites":
+		return ec.fieldContext_Resolution_cites(ctx, field)
+	case "citedBy":
+		return ec.fieldContext_Resolution_citedBy(ctx, field)
+	case "recipients":
+		return ec.fieldContext_Resolution_recipients(ctx, field)
+	case "claims":
+		return ec.fieldContext_Resolution_claims(ctx, field)
+	case "conflicts":
+		return ec.fieldContext_Resolution_conflicts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Resolution", field.Name)
 }
@@ -2216,6 +2891,20 @@ func (ec *executionContext) field_Mutation_ingest_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Procedure_title_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2360,6 +3049,34 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_procedureDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reference",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reference"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_procedure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reference",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reference"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_resolution_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2423,6 +3140,20 @@ func (ec *executionContext) field_Query_topic_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["key"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Resolution_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
 	return args, nil
 }
 
@@ -2778,6 +3509,171 @@ func (ec *executionContext) fieldContext_Agreement_demands(_ context.Context, fi
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Demand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_property(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_property(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Property, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_property(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "String")
+}
+
+func (ec *executionContext) _Claim_lang(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_lang(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Lang(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_lang(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "String")
+}
+
+func (ec *executionContext) _Claim_value(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "String")
+}
+
+func (ec *executionContext) _Claim_vote(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_vote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Vote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Vote) graphql.Marshaler {
+			return ec.marshalOVote2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐVote(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_vote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vote(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_document(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Document(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.DocumentRecord) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐDocumentRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_evidence(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Evidence) graphql.Marshaler {
+			return ec.marshalOEvidence2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEvidence(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
 		},
 	}
 	return fc, nil
@@ -3623,6 +4519,203 @@ func (ec *executionContext) fieldContext_Document_text(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Document", field, false, false, "String")
 }
 
+func (ec *executionContext) _Document_procedureDocument(ctx context.Context, field graphql.CollectedField, obj *graph.DocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_procedureDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().ProcedureDocument(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.ProcedureDocumentRecord) graphql.Marshaler {
+			return ec.marshalOProcedureDocument2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐProcedureDocumentRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_procedureDocument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcedureDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *graph.EventRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋeurelᚋeurelᚋgraphᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Event_date(ctx context.Context, field graphql.CollectedField, obj *graph.EventRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2githubᚗcomᚋeurelᚋeurelᚋgraphᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Event_name(ctx context.Context, field graphql.CollectedField, obj *graph.EventRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_resolution(ctx context.Context, field graphql.CollectedField, obj *graph.EventRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Event().Resolution(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.ResolutionRecord) graphql.Marshaler {
+			return ec.marshalOResolution2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐResolutionRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_documents(ctx context.Context, field graphql.CollectedField, obj *graph.EventRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Event().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ProcedureDocumentRecord) graphql.Marshaler {
+			return ec.marshalNProcedureDocument2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐProcedureDocumentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcedureDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_evidence(ctx context.Context, field graphql.CollectedField, obj *graph.EventRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2githubᚗcomᚋeurelᚋeurelᚋgraphᚐEvidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Evidence_document(ctx context.Context, field graphql.CollectedField, obj *graph.Evidence) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4292,6 +5385,687 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _Procedure_reference(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Procedure_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Procedure_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Procedure", field, false, false, "String")
+}
+
+func (ec *executionContext) _Procedure_type(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Procedure_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Procedure().Type(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Procedure_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Procedure", field, true, true, "String")
+}
+
+func (ec *executionContext) _Procedure_title(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Procedure_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Procedure().Title(ctx, obj, fc.Args["lang"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Procedure_title(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Procedure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Procedure_title_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Procedure_eli(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Procedure_eli(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Procedure().Eli(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Procedure_eli(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Procedure", field, true, true, "String")
+}
+
+func (ec *executionContext) _Procedure_resolution(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Procedure_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Procedure().Resolution(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.ResolutionRecord) graphql.Marshaler {
+			return ec.marshalNResolution2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐResolutionRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Procedure_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Procedure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Procedure_keyEvents(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Procedure_keyEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Procedure().KeyEvents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.EventRecord) graphql.Marshaler {
+			return ec.marshalNEvent2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEventRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Procedure_keyEvents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Procedure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Procedure_documents(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Procedure_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Procedure().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ProcedureDocumentRecord) graphql.Marshaler {
+			return ec.marshalNProcedureDocument2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐProcedureDocumentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Procedure_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Procedure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcedureDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Procedure_sources(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Procedure_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Procedure().Sources(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.DocumentRecord) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐDocumentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Procedure_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Procedure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcedureDocument_id(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋeurelᚋeurelᚋgraphᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcedureDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProcedureDocument_reference(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcedureDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProcedureDocument_kind(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.DocumentKind) graphql.Marshaler {
+			return ec.marshalNDocumentKind2githubᚗcomᚋeurelᚋeurelᚋgraphᚐDocumentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcedureDocument", field, false, false, "DocumentKind")
+}
+
+func (ec *executionContext) _ProcedureDocument_label(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProcedureDocument().Label(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcedureDocument", field, true, true, "String")
+}
+
+func (ec *executionContext) _ProcedureDocument_author(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProcedureDocument().Author(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcedureDocument", field, true, true, "String")
+}
+
+func (ec *executionContext) _ProcedureDocument_date(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2githubᚗcomᚋeurelᚋeurelᚋgraphᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcedureDocument", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _ProcedureDocument_eli(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_eli(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProcedureDocument().Eli(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_eli(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcedureDocument", field, true, true, "String")
+}
+
+func (ec *executionContext) _ProcedureDocument_url(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProcedureDocument().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProcedureDocument", field, true, true, "String")
+}
+
+func (ec *executionContext) _ProcedureDocument_resolutions(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_resolutions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProcedureDocument().Resolutions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ResolutionRecord) graphql.Marshaler {
+			return ec.marshalNResolution2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐResolutionRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_resolutions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcedureDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcedureDocument_replaces(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_replaces(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProcedureDocument().Replaces(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ProcedureDocumentRecord) graphql.Marshaler {
+			return ec.marshalNProcedureDocument2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐProcedureDocumentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_replaces(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcedureDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcedureDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcedureDocument_replacedBy(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_replacedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProcedureDocument().ReplacedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ProcedureDocumentRecord) graphql.Marshaler {
+			return ec.marshalNProcedureDocument2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐProcedureDocumentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_replacedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcedureDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcedureDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcedureDocument_adoptedAs(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_adoptedAs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProcedureDocument().AdoptedAs(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ProcedureDocumentRecord) graphql.Marshaler {
+			return ec.marshalNProcedureDocument2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐProcedureDocumentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_adoptedAs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcedureDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcedureDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcedureDocument_adoptedFrom(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_adoptedFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProcedureDocument().AdoptedFrom(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ProcedureDocumentRecord) graphql.Marshaler {
+			return ec.marshalNProcedureDocument2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐProcedureDocumentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_adoptedFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcedureDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcedureDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcedureDocument_texts(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_texts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProcedureDocument().Texts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.DocumentRecord) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐDocumentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_texts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcedureDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcedureDocument_sources(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProcedureDocument().Sources(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.DocumentRecord) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐDocumentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcedureDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProcedureDocument_evidence(ctx context.Context, field graphql.CollectedField, obj *graph.ProcedureDocumentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProcedureDocument_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2githubᚗcomᚋeurelᚋeurelᚋgraphᚐEvidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProcedureDocument_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProcedureDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4758,6 +6532,94 @@ func (ec *executionContext) fieldContext_Query_document(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_document_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_procedure(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_procedure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Procedure(ctx, fc.Args["reference"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.ResolutionRecord) graphql.Marshaler {
+			return ec.marshalOProcedure2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐResolutionRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_procedure(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Procedure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_procedure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_procedureDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_procedureDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ProcedureDocument(ctx, fc.Args["reference"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.ProcedureDocumentRecord) graphql.Marshaler {
+			return ec.marshalOProcedureDocument2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐProcedureDocumentRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_procedureDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcedureDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_procedureDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5346,6 +7208,256 @@ func (ec *executionContext) fieldContext_Resolution_sources(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Resolution_eli(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_eli(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Resolution().Eli(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_eli(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Resolution", field, true, true, "String")
+}
+
+func (ec *executionContext) _Resolution_documents(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Resolution().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ProcedureDocumentRecord) graphql.Marshaler {
+			return ec.marshalNProcedureDocument2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐProcedureDocumentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Resolution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProcedureDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Resolution_keyEvents(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_keyEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Resolution().KeyEvents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.EventRecord) graphql.Marshaler {
+			return ec.marshalNEvent2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEventRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_keyEvents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Resolution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Resolution_cites(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_cites(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Resolution().Cites(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ResolutionRecord) graphql.Marshaler {
+			return ec.marshalNResolution2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐResolutionRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_cites(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Resolution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Resolution_citedBy(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_citedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Resolution().CitedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ResolutionRecord) graphql.Marshaler {
+			return ec.marshalNResolution2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐResolutionRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_citedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Resolution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Resolution_recipients(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_recipients(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Resolution().Recipients(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Recipient) graphql.Marshaler {
+			return ec.marshalNRecipient2ᚕgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐRecipientᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_recipients(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Resolution", field, true, true, "Recipient")
+}
+
+func (ec *executionContext) _Resolution_claims(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Resolution().Claims(ctx, obj, fc.Args["property"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Resolution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Resolution_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Resolution_conflicts(ctx context.Context, field graphql.CollectedField, obj *graph.ResolutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Resolution().Conflicts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_conflicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Resolution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7055,6 +9167,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Resolution(ctx, sel, obj)
+	case graph.ProcedureDocumentRecord:
+		return ec._ProcedureDocument(ctx, sel, &obj)
+	case *graph.ProcedureDocumentRecord:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ProcedureDocument(ctx, sel, obj)
 	case graph.InstitutionRecord:
 		return ec._Institution(ctx, sel, &obj)
 	case *graph.InstitutionRecord:
@@ -7062,6 +9181,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Institution(ctx, sel, obj)
+	case graph.EventRecord:
+		return ec._Event(ctx, sel, &obj)
+	case *graph.EventRecord:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Event(ctx, sel, obj)
 	case graph.DocumentRecord:
 		return ec._Document(ctx, sel, &obj)
 	case *graph.DocumentRecord:
@@ -7122,6 +9248,33 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 			return typedObj
 		} else {
 			panic(fmt.Errorf("unexpected type %T; non-generated variants of Party must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
+func (ec *executionContext) _Recipient(ctx context.Context, sel ast.SelectionSet, obj model.Recipient) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case graph.InstitutionRecord:
+		return ec._Institution(ctx, sel, &obj)
+	case *graph.InstitutionRecord:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Institution(ctx, sel, obj)
+	case graph.CountryRecord:
+		return ec._Country(ctx, sel, &obj)
+	case *graph.CountryRecord:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Country(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of Recipient must implement graphql.Marshaler", obj))
 		}
 	}
 }
@@ -7208,7 +9361,68 @@ func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var countryImplementors = []string{"Country", "Node", "Party"}
+var claimImplementors = []string{"Claim"}
+
+func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, obj *graph.Claim) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Claim")
+		case "property":
+			out.Values[i] = ec._Claim_property(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lang":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_lang(ctx, field, obj)
+				})
+		case "value":
+			out.Values[i] = ec._Claim_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vote":
+			out.Values[i] = ec._Claim_vote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "document":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_document(ctx, field, obj)
+				})
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_evidence(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var countryImplementors = []string{"Country", "Recipient", "Node", "Party"}
 
 func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, obj *graph.CountryRecord) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, countryImplementors)
@@ -7491,6 +9705,72 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "procedureDocument":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_procedureDocument(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var eventImplementors = []string{"Event", "Node"}
+
+func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *graph.EventRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Event")
+		case "id":
+			out.Values[i] = ec._Event_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._Event_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Event_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resolution":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_resolution(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_documents(ctx, field, obj)
+				})
+		case "evidence":
+			out.Values[i] = ec._Event_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -7608,7 +9888,7 @@ func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.Selection
 	return out
 }
 
-var institutionImplementors = []string{"Institution", "Party", "Node"}
+var institutionImplementors = []string{"Institution", "Recipient", "Party", "Node"}
 
 func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionSet, obj *graph.InstitutionRecord) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, institutionImplementors)
@@ -7817,6 +10097,200 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var procedureImplementors = []string{"Procedure"}
+
+func (ec *executionContext) _Procedure(ctx context.Context, sel ast.SelectionSet, obj *graph.ResolutionRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, procedureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Procedure")
+		case "reference":
+			out.Values[i] = ec._Procedure_reference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "type":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Procedure_type(ctx, field, obj)
+				})
+		case "title":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Procedure_title(ctx, field, obj)
+				})
+		case "eli":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Procedure_eli(ctx, field, obj)
+				})
+		case "resolution":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Procedure_resolution(ctx, field, obj)
+				})
+		case "keyEvents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Procedure_keyEvents(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Procedure_documents(ctx, field, obj)
+				})
+		case "sources":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Procedure_sources(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var procedureDocumentImplementors = []string{"ProcedureDocument", "Node"}
+
+func (ec *executionContext) _ProcedureDocument(ctx context.Context, sel ast.SelectionSet, obj *graph.ProcedureDocumentRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, procedureDocumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProcedureDocument")
+		case "id":
+			out.Values[i] = ec._ProcedureDocument_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reference":
+			out.Values[i] = ec._ProcedureDocument_reference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._ProcedureDocument_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProcedureDocument_label(ctx, field, obj)
+				})
+		case "author":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProcedureDocument_author(ctx, field, obj)
+				})
+		case "date":
+			out.Values[i] = ec._ProcedureDocument_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "eli":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProcedureDocument_eli(ctx, field, obj)
+				})
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProcedureDocument_url(ctx, field, obj)
+				})
+		case "resolutions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProcedureDocument_resolutions(ctx, field, obj)
+				})
+		case "replaces":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProcedureDocument_replaces(ctx, field, obj)
+				})
+		case "replacedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProcedureDocument_replacedBy(ctx, field, obj)
+				})
+		case "adoptedAs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProcedureDocument_adoptedAs(ctx, field, obj)
+				})
+		case "adoptedFrom":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProcedureDocument_adoptedFrom(ctx, field, obj)
+				})
+		case "texts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProcedureDocument_texts(ctx, field, obj)
+				})
+		case "sources":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProcedureDocument_sources(ctx, field, obj)
+				})
+		case "evidence":
+			out.Values[i] = ec._ProcedureDocument_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -7901,6 +10375,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_document(ctx, field)
+				})
+		case "procedure":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_procedure(ctx, field)
+				})
+		case "procedureDocument":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_procedureDocument(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -8040,6 +10526,54 @@ func (ec *executionContext) _Resolution(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Resolution_sources(ctx, field, obj)
+				})
+		case "eli":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Resolution_eli(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Resolution_documents(ctx, field, obj)
+				})
+		case "keyEvents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Resolution_keyEvents(ctx, field, obj)
+				})
+		case "cites":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Resolution_cites(ctx, field, obj)
+				})
+		case "citedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Resolution_citedBy(ctx, field, obj)
+				})
+		case "recipients":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Resolution_recipients(ctx, field, obj)
+				})
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Resolution_claims(ctx, field, obj)
+				})
+		case "conflicts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Resolution_conflicts(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -8717,6 +11251,30 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNClaim2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Claim) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaim2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐClaim(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClaim2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐClaim(ctx context.Context, sel ast.SelectionSet, v *graph.Claim) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Claim!")
+		return graphql.Null
+	}
+	return ec._Claim(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCountry2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐCountryRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.CountryRecord) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -8834,6 +11392,30 @@ func (ec *executionContext) marshalNDocumentKind2githubᚗcomᚋeurelᚋeurelᚋ
 		graphql.AddInvalidNullFromMarshaler(ctx, "DocumentKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEventRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.EventRecord) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEvent2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEventRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEventRecord(ctx context.Context, sel ast.SelectionSet, v *graph.EventRecord) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Event!")
+		return graphql.Null
+	}
+	return ec._Event(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEvidence2githubᚗcomᚋeurelᚋeurelᚋgraphᚐEvidence(ctx context.Context, sel ast.SelectionSet, v graph.Evidence) graphql.Marshaler {
@@ -8976,6 +11558,54 @@ func (ec *executionContext) marshalNParty2ᚕgithubᚗcomᚋeurelᚋeurelᚋgql�
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNParty2githubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐParty(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProcedureDocument2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐProcedureDocumentRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ProcedureDocumentRecord) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProcedureDocument2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐProcedureDocumentRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProcedureDocument2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐProcedureDocumentRecord(ctx context.Context, sel ast.SelectionSet, v *graph.ProcedureDocumentRecord) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProcedureDocument!")
+		return graphql.Null
+	}
+	return ec._ProcedureDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRecipient2githubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐRecipient(ctx context.Context, sel ast.SelectionSet, v model.Recipient) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Recipient!")
+		return graphql.Null
+	}
+	return ec._Recipient(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRecipient2ᚕgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐRecipientᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Recipient) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecipient2githubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐRecipient(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -9368,6 +11998,13 @@ func (ec *executionContext) marshalODocument2ᚖgithubᚗcomᚋeurelᚋeurelᚋg
 	return ec._Document(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOEvidence2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *graph.Evidence) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Evidence(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOID2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐID(ctx context.Context, v any) (*graph.ID, error) {
 	if v == nil {
 		return nil, nil
@@ -9429,6 +12066,20 @@ func (ec *executionContext) marshalOPartialDate2githubᚗcomᚋeurelᚋeurelᚋg
 	_ = ctx
 	res := model.MarshalPartialDate(v)
 	return res
+}
+
+func (ec *executionContext) marshalOProcedure2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐResolutionRecord(ctx context.Context, sel ast.SelectionSet, v *graph.ResolutionRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Procedure(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOProcedureDocument2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐProcedureDocumentRecord(ctx context.Context, sel ast.SelectionSet, v *graph.ProcedureDocumentRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProcedureDocument(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOResolution2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐResolutionRecord(ctx context.Context, sel ast.SelectionSet, v *graph.ResolutionRecord) graphql.Marshaler {
