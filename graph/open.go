@@ -47,6 +47,18 @@ const boltFile = "indexes.bolt"
 // ErrStoreLocked. A bolt store is created with a label index, which Open checks is there, so
 // that replacing or deleting a document reads only that document's quads.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
+	s, err := open(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if s.view, err = s.buildView(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("reading the graph into memory: %w", err)
+	}
+	return s, nil
+}
+
+func open(ctx context.Context, cfg Config) (*Store, error) {
 	switch cfg.Backend {
 	case "", BackendBolt:
 		return openBolt(ctx, cfg)

@@ -188,17 +188,27 @@ type Evidence struct {
 // ResolutionFilter selects resolutions; zero fields select all. Results are ordered newest
 // adoption first, then by reference.
 type ResolutionFilter struct {
-	Country   string // ISO code of a country the resolution concerns
-	Agreement ID     // an agreement it refers to
+	Country   string      // ISO code of a country the resolution concerns
+	Agreement ID          // an agreement it refers to
+	Topic     ID          // a topic it is about (an OEIL subject) or one of its demands is about
+	Addressee ID          // an institution (or a country as such) one of its demands is addressed to
+	Group     string      // code of a political group that tabled it: EPP, SD, RENEW, ...
+	From, To  PartialDate // adopted within [From, To], bounds at their precision; either zero: open
+	Language  string      // one of its sources is in this language (ISO 639-1)
+	Text      string      // full-text query: its title, or one of its demands or stances, matches
 }
 
 // DemandFilter selects demands; zero fields select all. Results are ordered by resolution
 // (newest first), then source order.
 type DemandFilter struct {
-	Country   string // ISO code: demands of resolutions concerning it, or addressed to its institutions
-	Addressee ID     // an institution the demand is addressed to
-	Agreement ID     // an agreement the demand targets
-	Topic     ID     // a topic the demand is about
+	Country   string      // ISO code: demands of resolutions concerning it, or addressed to its institutions
+	Addressee ID          // an institution the demand is addressed to
+	Agreement ID          // an agreement the demand targets
+	Topic     ID          // a topic the demand is about
+	Group     string      // code of a political group that tabled the demand's resolution
+	From, To  PartialDate // its resolution was adopted within [From, To] (see ResolutionFilter)
+	Language  string      // its source is in this language
+	Text      string      // full-text query its text matches
 }
 
 // AgreementFilter selects agreements; zero fields select all. Results are ordered by name
@@ -239,6 +249,8 @@ type Reader interface {
 	ListAgreements(ctx context.Context, f AgreementFilter) ([]ID, error)
 	ListInstitutions(ctx context.Context, f InstitutionFilter) ([]ID, error)
 	ListCountries(ctx context.Context) ([]ID, error) // countries present in the graph, by code
+	ResolutionFacets(ctx context.Context, f ResolutionFilter) (Facets, error)
+	DemandFacets(ctx context.Context, f DemandFilter) (Facets, error)
 }
 
 // PutStatus says what Put did.

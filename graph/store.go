@@ -39,6 +39,8 @@ type Store struct {
 	closeOnce sync.Once
 	closed    chan struct{}
 
+	view *view // the read-optimised projection, kept in step by apply (view.go)
+
 	cmu    sync.Mutex
 	counts map[NodeKind]int64 // distinct nodes per kind; nil until Stats first runs
 	quads  int64              // quads, kept with counts (for backends that only estimate)
@@ -53,7 +55,7 @@ var (
 var ErrClosed = errors.New("graph store is closed")
 
 func newStore(qs cgraph.QuadStore, backend, path string, lockReads bool) *Store {
-	return &Store{qs: qs, backend: backend, path: path, lockReads: lockReads, closed: make(chan struct{})}
+	return &Store{qs: qs, backend: backend, path: path, lockReads: lockReads, closed: make(chan struct{}), view: newView()}
 }
 
 // Backend is the backend the store was opened with: "bolt", "memory" or "postgres".
@@ -302,6 +304,7 @@ func (s *Store) apply(ctx context.Context, tx *cgraph.Transaction, kindChanges [
 	if err := s.applyDeltas(ctx, tx.Deltas); err != nil {
 		return fmt.Errorf("writing to the %s store: %w", s.backend, err)
 	}
+	s.view.apply(tx.Deltas)
 	if counting {
 		after, err := s.kindsPresent(ctx, kindChanges)
 		s.cmu.Lock()

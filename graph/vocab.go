@@ -64,16 +64,24 @@ const (
 	SourcePred   Predicate = "SOURCE"        // any node → Document it was read from (implied by labels: see lower)
 )
 
+// Predicates lists every edge predicate, in the order of the table above.
+var Predicates = []Predicate{
+	Concerns, Mentions, RefersTo, PartyTo, AdoptedBy, TabledBy, HasDemand, HasStance, AddressedTo,
+	About, HasSubject, Targets, Cites, BelongsTo, CitedAs, ForwardedTo, HasDocument, HasEvent,
+	DocumentedBy, Replaces, AdoptedAs, TextOf,
+}
+
 // Anchor is the endpoint of an edge whose own span, in the document stating the edge, is the
 // edge's evidence unless the document gives it another (see lower): the country for CONCERNS
-// and MENTIONS, the agreement for REFERS_TO and PARTY_TO, the topic for HAS_SUBJECT, the demand or stance for HAS_DEMAND,
-// HAS_STANCE, ADDRESSED_TO, ABOUT and TARGETS, the node itself for SOURCE. Other predicates
-// have none ("").
+// and MENTIONS, the agreement for REFERS_TO and PARTY_TO, the topic for HAS_SUBJECT, the
+// demand or stance for HAS_DEMAND, HAS_STANCE, ADDRESSED_TO, ABOUT and TARGETS, the procedure
+// document for HAS_DOCUMENT, the event for HAS_EVENT and DOCUMENTED_BY, the node itself for
+// SOURCE. Other predicates have none ("").
 func (p Predicate) Anchor(from, to ID) ID {
 	switch p {
-	case Concerns, Mentions, RefersTo, PartyTo, HasDemand, HasStance, HasSubject:
+	case Concerns, Mentions, RefersTo, PartyTo, HasDemand, HasStance, HasSubject, HasDocument, HasEvent:
 		return to
-	case AddressedTo, About, Targets, SourcePred:
+	case AddressedTo, About, Targets, SourcePred, DocumentedBy:
 		return from
 	}
 	return ""

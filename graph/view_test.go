@@ -1,0 +1,111 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+)
+
+// dumpView writes everything a view holds as sorted lines, node indexes replaced by IDs, so
+// that two views built differently can be compared.
+func dumpView(v *view) string {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	var lines []string
+	ids := func(ns []int32) string {
+		out := make([]string, len(ns))
+		for i, n := range ns {
+			out[i] = string(v.nodes[n].id)
+		}
+		slices.Sort(out)
+		return strings.Join(out, ",")
+	}
+	for _, nd := range v.nodes {
+		if nd.kind != "" {
+			lines = append(lines, fmt.Sprintf("node %s %s sources=%s", nd.id, nd.kind, ids(nd.sources)))
+		}
+		for _, e := range nd.out {
+			lines = append(lines, fmt.Sprintf("edge %s %s %s by %s", nd.id, e.pred, v.nodes[e.other].id, ids(e.labels)))
+		}
+		for _, e := range nd.in {
+			lines = append(lines, fmt.Sprintf("in %s %s %s by %s", v.nodes[e.other].id, e.pred, nd.id, ids(e.labels)))
+		}
+		for _, p := range nd.eff {
+			lines = append(lines, fmt.Sprintf("prop %s %s %s", nd.id, p.p, quad.ToString(p.val)))
+		}
+	}
+	for k, n := range v.kindCount {
+		if n != 0 {
+			lines = append(lines, fmt.Sprintf("count %s %d", k, n))
+		}
+	}
+	for p, n := range v.edgeCount {
+		if n != 0 {
+			lines = append(lines, fmt.Sprintf("edges %s %d", p, n))
+		}
+	}
+	lines = append(lines, fmt.Sprintf("quads %d", v.quads))
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
+
+func TestTheViewStaysInStepWithTheStore(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		s := storeWith(t, b)
+		steps := []struct {
+			name string
+			do   func() error
+		}{
+			{"put the French summary", func() error { _, err := s.Put(ctx, kzFR()); return err }},
+			{"put the English summary and Myanmar in one batch", func() error { _, err := s.PutBatch(ctx, []*Document{kzEN(), mmDated()}); return err }},
+			{"replace the English summary", func() error {
+				_, err := s.Put(ctx, changed(kzEN(), func(d *Document) { d.Resolution.Adopted = Day(2022, 2, 11) }))
+				return err
+			}},
+			{"put the procedure file and the joint motion", func() error { _, err := s.PutBatch(ctx, []*Document{rcProcedure(), rcJointMotion()}); return err }},
+			{"delete the French summary", func() error { _, err := s.Delete(ctx, kzFR().Source.ID()); return err }},
+			{"delete the joint motion", func() error { _, err := s.Delete(ctx, rcJointMotion().Source.ID()); return err }},
+			{"put the French summary again, as it was", func() error { _, err := s.Put(ctx, kzFR()); return err }},
+			{"replace the French summary with a newer ingest of other facts", func() error {
+				_, err := s.Put(ctx, changed(kzFR(), func(d *Document) { d.Demands = d.Demands[:1] }))
+				return err
+			}},
+		}
+		for _, step := range steps {
+			if err := step.do(); err != nil {
+				t.Fatalf("%s: %v", step.name, err)
+			}
+			fresh, err := s.buildView(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := dumpView(s.view), dumpView(fresh); got != want {
+				t.Fatalf("after %q the view kept in step differs from one built afresh:\n%s", step.name, diffLines(got, want))
+			}
+		}
+	})
+}
+
+func TestTheViewAnswersAsTheStoreReads(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		s := storeWith(t, b, kzFR(), kzEN(), mmDated(), rcProcedure(), rcJointMotion())
+		res := ResolutionID("2021/2544(RSP)")
+		recs, err := s.Resolutions(ctx, []ID{res})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.view.mu.RLock()
+		n, _ := s.view.lookup(res, KindResolution)
+		adopted, ref := date(s.view.prop(n, pAdopted)), s.view.propString(n, pReference)
+		s.view.mu.RUnlock()
+		if adopted != recs[0].Adopted || ref != recs[0].Reference {
+			t.Errorf("the view says %s %s, the store %s %s", adopted, ref, recs[0].Adopted, recs[0].Reference)
+		}
+	})
+}
