@@ -11,6 +11,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
 // Store keeps documents in Cayley and answers read queries. It is safe for concurrent use:
@@ -22,10 +23,13 @@ import (
 // not overlap it); the memory backend, which has no locking of its own, holds reads off for
 // the whole write. On postgres each of the queries a read makes sees whole writes.
 type Store struct {
-	qs      cgraph.QuadStore
-	kvdb    *joinKV // the kv database under qs (bolt); nil for other backends
-	backend string
-	path    string
+	qs             cgraph.QuadStore
+	kvdb           *joinKV        // the kv database under qs (bolt); nil for other backends
+	kvIndexes      []kv.QuadIndex // the indexes of the kv store (bolt), for the bulk writer
+	noBulk         bool           // tests: write every document through Cayley's ApplyDeltas
+	allNodeBuckets bool           // bolt: every node bucket is known to exist (see boltTx.createNodeBuckets)
+	backend        string
+	path           string
 
 	wmu       sync.Mutex   // held by every write, for its read-check-write
 	rmu       sync.RWMutex // readers RLock; writers Lock it (memory: the whole write; kv: the transaction)
@@ -173,7 +177,9 @@ func (e *planError) Error() string { return e.err.Error() }
 // write stores documents in one transaction. Each document's new quads are diffed against
 // what the store (or an earlier plan of the same batch) holds under its label: quads that
 // stay are not touched, the others are removed or added, so that no delta is ever a
-// duplicate add or a missing removal.
+// duplicate add or a missing removal. On bolt, documents the store has never held (their
+// label names no node: one batched lookup for the whole batch) skip the diff and go to the
+// bulk writer (writeFresh), in the same transaction.
 func (s *Store) write(ctx context.Context, plans []docPlan) ([]PutResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -184,13 +190,32 @@ func (s *Store) write(ctx context.Context, plans []docPlan) ([]PutResult, error)
 	}
 	defer unlock()
 
-	tx := cgraph.NewTransactionN(len(plans) * 128)
+	fresh, err := s.freshPlans(ctx, plans)
+	if err != nil {
+		return nil, err
+	}
+	tx := cgraph.NewTransactionN(max(len(plans)-len(fresh), 0) * 128)
 	results := make([]PutResult, len(plans))
 	pending := map[ID]map[quadKey]quad.Quad{} // documents already planned in this batch
-	var kindChanges []quad.Quad
+	var (
+		kindChanges []quad.Quad
+		freshDocs   []*freshDoc
+		freshAt     []int
+	)
 	for i, plan := range plans {
 		id := plan.id
 		results[i].Document = id
+		if fresh[i] {
+			results[i].Status = PutAdded
+			freshDocs = append(freshDocs, &freshDoc{quads: plan.quads})
+			freshAt = append(freshAt, i)
+			for _, q := range plan.quads {
+				if q.Predicate == pKind {
+					kindChanges = append(kindChanges, q)
+				}
+			}
+			continue
+		}
 		old, ok := pending[id]
 		if !ok {
 			q, err := s.match(ctx, pattern{l: id.IRI()})
@@ -228,13 +253,42 @@ func (s *Store) write(ctx context.Context, plans []docPlan) ([]PutResult, error)
 		}
 		pending[id] = next
 	}
-	if len(tx.Deltas) == 0 {
+	if len(tx.Deltas) == 0 && len(freshDocs) == 0 {
 		return results, nil
 	}
-	if err := s.apply(ctx, tx, kindChanges); err != nil {
+	if err := s.apply(ctx, tx.Deltas, freshDocs, kindChanges); err != nil {
 		return nil, err
 	}
+	for k, d := range freshDocs {
+		results[freshAt[k]].QuadsAdded = d.added
+	}
 	return results, nil
+}
+
+// freshPlans reports which plans are of documents the store has never held, for the bulk
+// writer: on bolt only, those whose label is no node of the store, and that the batch names
+// once (a document planned twice is diffed against its first plan).
+func (s *Store) freshPlans(ctx context.Context, plans []docPlan) (map[int]bool, error) {
+	if s.noBulk || !s.kvFast() || len(s.kvIndexes) == 0 {
+		return nil, nil
+	}
+	times := make(map[ID]int, len(plans))
+	labels := make([]quad.Value, len(plans))
+	for i, p := range plans {
+		times[p.id]++
+		labels[i] = p.id.IRI()
+	}
+	rs, err := s.refsOf(ctx, labels)
+	if err != nil {
+		return nil, err
+	}
+	fresh := make(map[int]bool)
+	for i, p := range plans {
+		if !present(rs[i]) && times[p.id] == 1 {
+			fresh[i] = true
+		}
+	}
+	return fresh, nil
 }
 
 // BatchError says which document of a batch made it fail.
@@ -279,15 +333,16 @@ func (s *Store) Delete(ctx context.Context, doc ID) (bool, error) {
 			kindChanges = append(kindChanges, q)
 		}
 	}
-	return true, s.apply(ctx, tx, kindChanges)
+	return true, s.apply(ctx, tx.Deltas, nil, kindChanges)
 }
 
-// apply writes a transaction: one ApplyDeltas, one backend transaction. Every delta is
-// checked (no IgnoreDup, no IgnoreMissing): adds are of quads the store does not have and
-// removals of quads it has, which keeps Cayley's node reference counts exact (adding a
-// duplicate and removing it later leaves orphaned nodes, upstream issues #675, #737, #945).
-// It keeps the node counters right when they are kept.
-func (s *Store) apply(ctx context.Context, tx *cgraph.Transaction, kindChanges []quad.Quad) error {
+// apply writes deltas and fresh documents in one transaction (fresh only on bolt). Every
+// delta is checked (no IgnoreDup, no IgnoreMissing): adds are of quads the store does not
+// have and removals of quads it has, which keeps Cayley's node reference counts exact
+// (adding a duplicate and removing it later leaves orphaned nodes, upstream issues #675,
+// #737, #945); fresh documents have no quad in the store at all. It keeps the node counters
+// right when they are kept.
+func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*freshDoc, kindChanges []quad.Quad) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -301,10 +356,13 @@ func (s *Store) apply(ctx context.Context, tx *cgraph.Transaction, kindChanges [
 			return err
 		}
 	}
-	if err := s.applyDeltas(ctx, tx.Deltas); err != nil {
+	if err := s.applyDeltas(ctx, deltas, fresh); err != nil {
 		return fmt.Errorf("writing to the %s store: %w", s.backend, err)
 	}
-	s.view.apply(tx.Deltas)
+	s.view.apply(deltas)
+	for _, d := range fresh {
+		s.view.add(d.written)
+	}
 	if counting {
 		after, err := s.kindsPresent(ctx, kindChanges)
 		s.cmu.Lock()
@@ -313,12 +371,15 @@ func (s *Store) apply(ctx context.Context, tx *cgraph.Transaction, kindChanges [
 			s.counts = nil // recount on the next Stats
 			return nil
 		}
-		for _, d := range tx.Deltas {
+		for _, d := range deltas {
 			if d.Action == cgraph.Add {
 				s.quads++
 			} else {
 				s.quads--
 			}
+		}
+		for _, d := range fresh {
+			s.quads += int64(d.added)
 		}
 		for k, was := range before {
 			switch is := after[k]; {
@@ -332,12 +393,16 @@ func (s *Store) apply(ctx context.Context, tx *cgraph.Transaction, kindChanges [
 	return nil
 }
 
-// applyDeltas applies deltas in one backend transaction. On kv (bolt), additions and removals
-// go through two ApplyDeltas calls joined into one transaction (see joinKV), with reads held
-// off until it commits.
-func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
+// applyDeltas applies deltas, and writes fresh documents, in one backend transaction. On kv
+// (bolt), fresh documents go first, through the bulk writer, then additions and removals
+// through two ApplyDeltas calls, all joined into one transaction (see joinKV), with reads
+// held off until it commits.
+func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta, fresh []*freshDoc) error {
 	strict := cgraph.IgnoreOpts{}
 	if s.kvdb == nil {
+		if len(fresh) > 0 {
+			return errors.New("graph: bulk writes need a kv store")
+		}
 		return s.qs.ApplyDeltas(deltas, strict)
 	}
 	var adds, dels []cgraph.Delta
@@ -353,7 +418,19 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 	// an ID that no longer exists.
 	s.rmu.Lock() // lock order everywhere: wmu, then rmu
 	defer s.rmu.Unlock()
-	err := s.kvdb.atomically(ctx, func() error {
+	created := false
+	err := s.kvdb.atomically(ctx, func(tx hkv.Tx) error {
+		if bt, ok := tx.(*boltTx); ok && !s.allNodeBuckets && bigBatch(fresh) {
+			if err := bt.createNodeBuckets(); err != nil {
+				return err
+			}
+			created = true
+		}
+		if len(fresh) > 0 {
+			if err := writeFresh(ctx, tx, s.kvIndexes, fresh); err != nil {
+				return err
+			}
+		}
 		if len(adds) > 0 {
 			if err := s.qs.ApplyDeltas(adds, strict); err != nil {
 				return err
@@ -364,6 +441,9 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 		}
 		return nil
 	})
+	if err == nil && created {
+		s.allNodeBuckets = true
+	}
 	if err != nil {
 		// The rolled-back transaction may have left IDs in Cayley's cache: start afresh
 		// (dropping, not closing, the old one: closing it would close the database).
@@ -372,6 +452,17 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 		}
 	}
 	return err
+}
+
+// bigBatch reports whether fresh documents are many enough to make sure every node bucket
+// exists first (each new node of a batch lands in a bucket picked by its hash: a few
+// thousand quads name new nodes in most of the buckets).
+func bigBatch(fresh []*freshDoc) bool {
+	n := 0
+	for _, d := range fresh {
+		n += len(d.quads)
+	}
+	return n >= 20_000
 }
 
 // sameFacts reports whether a document's new quads say what its stored quads say, when and
