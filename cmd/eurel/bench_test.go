@@ -6,17 +6,23 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/eurel/eurel/gql"
 	"github.com/eurel/eurel/graph"
 	"github.com/eurel/eurel/ingest"
 	"github.com/eurel/eurel/internal/corpus"
+	"github.com/eurel/eurel/internal/synth"
 )
 
 // corpusTexts reads the corpus summaries.
@@ -170,4 +176,136 @@ func concerns(doc *graph.Document, code string) bool {
 		}
 	}
 	return false
+}
+
+// benchDirN is how many synthetic summaries BenchmarkIngestDir writes and ingests: 2,000
+// unless EUREL_BENCH_N says otherwise (100000 for the figures in BENCHMARKS.md).
+func benchDirN(b *testing.B) int {
+	n := 2000
+	if v := os.Getenv("EUREL_BENCH_N"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n <= 0 {
+			b.Fatalf("EUREL_BENCH_N=%q: want a positive number", v)
+		}
+	}
+	return n
+}
+
+// benchPuts is how many single-document Puts BenchmarkIngestDir times on the loaded store.
+const benchPuts = 200
+
+// BenchmarkIngestDir writes N synthetic OEIL summaries (internal/synth; N from EUREL_BENCH_N,
+// default 2,000) into files, runs `eurel ingest DIR` on them into a fresh bbolt store, and
+// reports summaries/s, quads/s and the store's size on disk; then it times benchPuts
+// single-document Puts (one transaction each, as the ingest mutation does) of other synthetic
+// summaries on the loaded store and reports their median and 90th percentile. The corpus is
+// written to EUREL_BENCH_DIR when set (and reused if it is already there), else to a
+// temporary directory. Run it once per measurement:
+//
+//	EUREL_BENCH_N=100000 go test -run '^$' -bench IngestDir -benchtime 1x -timeout 2h ./cmd/eurel
+func BenchmarkIngestDir(b *testing.B) {
+	n := benchDirN(b)
+	ctx := context.Background()
+	gen := synth.New(synth.Config{Seed: 1, N: n + benchPuts})
+	dir := os.Getenv("EUREL_BENCH_DIR")
+	if dir == "" {
+		dir = b.TempDir()
+	}
+	dir = filepath.Join(dir, fmt.Sprintf("synth-%d", n))
+	if _, err := os.Stat(filepath.Join(dir, ".complete")); err != nil {
+		if err := os.RemoveAll(dir); err != nil {
+			b.Fatal(err)
+		}
+		if err := synth.New(synth.Config{Seed: 1, N: n}).WriteDir(dir); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, ".complete"), nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		store := filepath.Join(b.TempDir(), "store")
+		var stdout, stderr bytes.Buffer
+		start := time.Now()
+		err := ingestCmd(ctx, []string{"--store", store, "--json", dir}, nil, &stdout, &stderr)
+		took := time.Since(start)
+		if err != nil {
+			b.Fatalf("eurel ingest: %v\n%s", err, stderr.Bytes())
+		}
+		quads, docs := 0, 0
+		dec := json.NewDecoder(&stdout)
+		for {
+			var r fileResult
+			if err := dec.Decode(&r); err == io.EOF {
+				break
+			} else if err != nil {
+				b.Fatal(err)
+			}
+			if r.Status != "added" {
+				b.Fatalf("%s: %s %s", r.File, r.Status, r.Error)
+			}
+			docs++
+			quads += r.Counts.Quads
+		}
+		if docs != n {
+			b.Fatalf("%d results for %d summaries", docs, n)
+		}
+		b.ReportMetric(float64(n)/took.Seconds(), "docs/s")
+		b.ReportMetric(float64(quads)/took.Seconds(), "quads/s")
+		b.ReportMetric(float64(quads)/float64(n), "quads/doc")
+		b.ReportMetric(float64(dirSize(b, store))/1e6, "MB")
+
+		// One document per transaction on the loaded store.
+		st, err := openStore(ctx, store)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lat := make([]time.Duration, 0, benchPuts)
+		for i := n; i < n+benchPuts; i++ {
+			name, raw := gen.Summary(i)
+			doc, err := ingest.Parse(ctx, raw, name, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			t := time.Now()
+			r, err := st.Put(ctx, doc)
+			lat = append(lat, time.Since(t))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if r.Status != graph.PutAdded {
+				b.Fatalf("summary %d: %s", i, r.Status)
+			}
+		}
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+		slices.Sort(lat)
+		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "put-p50-ms")
+		b.ReportMetric(float64(lat[len(lat)*9/10].Microseconds())/1000, "put-p90-ms")
+	}
+}
+
+// dirSize is the bytes the files under dir take on disk.
+func dirSize(b *testing.B, dir string) int64 {
+	var size int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if st, ok := info.Sys().(*syscall.Stat_t); ok {
+			size += st.Blocks * 512
+		} else {
+			size += info.Size()
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return size
 }

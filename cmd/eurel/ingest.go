@@ -21,9 +21,13 @@ import (
 // errRefused reports that some texts were refused; the command has said which and why.
 var errRefused = errors.New("some texts were refused")
 
-// batchSize is how many documents go into one store transaction in bulk ingestion: large
-// enough to amortise the commit's fsync, small enough that one bad write costs little.
-const batchSize = 256
+// batchSize is how many documents go into one store transaction in bulk ingestion. A bolt
+// commit rewrites every page the transaction touched, and the new nodes of a batch land all
+// over Cayley's hash-keyed node buckets, so the bigger the batch the fewer times each page
+// is rewritten over a load; the next batch is parsed while one is written, so memory holds
+// about two batches of documents (a few hundred MB at this size). If a batch's write fails,
+// its documents are retried one by one, so one bad document costs only time.
+const batchSize = 2048
 
 // progressThreshold is the number of texts from which a progress bar is drawn on a terminal.
 const progressThreshold = 20
@@ -77,16 +81,70 @@ func ingestCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 
 	rep := newReporter(stdout, stderr, *asJSON, len(inputs))
 	start := time.Now()
-	for lo := 0; lo < len(inputs); lo += batchSize {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		hi := min(lo+batchSize, len(inputs))
-		for _, r := range ingestBatch(ctx, st, inputs[lo:hi]) {
-			rep.report(r)
-		}
+	if err := ingestAll(ctx, st, inputs, batchSize, rep.report); err != nil {
+		return err
 	}
 	return rep.finish(time.Since(start))
+}
+
+// ingestAll parses inputs on every core and writes them in batches of up to batch documents,
+// the next batch parsed while one is written; it reports one result per input, in the order
+// of inputs. It stops early only when ctx ends.
+func ingestAll(ctx context.Context, st graph.Writer, inputs []input, batch int, report func(fileResult)) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	slots := make([]parsed, len(inputs))
+	ready := make([]chan struct{}, len(inputs))
+	for i := range ready {
+		ready[i] = make(chan struct{})
+	}
+	// tokens bounds how many parsed documents wait for the writer: one batch being
+	// parsed while another is written.
+	tokens := make(chan struct{}, batch)
+	jobs := make(chan int)
+	go func() {
+		defer close(jobs)
+		for i := range inputs {
+			select {
+			case tokens <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer cancel() // runs first: stop the parsers before waiting for them
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range jobs {
+				slots[i] = parseOne(ctx, inputs[i])
+				close(ready[i])
+			}
+		})
+	}
+	lo := 0
+	for i := range inputs {
+		select {
+		case <-ready[i]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		<-tokens
+		if i+1-lo == batch || i == len(inputs)-1 {
+			for _, r := range writeBatch(ctx, st, inputs[lo:i+1], slots[lo:i+1]) {
+				report(r)
+			}
+			clear(slots[lo : i+1])
+			lo = i + 1
+		}
+	}
+	return ctx.Err()
 }
 
 // parsed is one input after reading and parsing.
@@ -96,10 +154,15 @@ type parsed struct {
 }
 
 // ingestBatch parses inputs in parallel, writes the good ones in one transaction and returns
-// a result per input, in order. If the batch write fails, each document is retried alone so
-// that one failure does not cost the others.
+// a result per input, in order (see writeBatch).
 func ingestBatch(ctx context.Context, st graph.Writer, inputs []input) []fileResult {
-	docs := parseAll(ctx, inputs)
+	return writeBatch(ctx, st, inputs, parseAll(ctx, inputs))
+}
+
+// writeBatch writes the documents parsed from inputs in one transaction and returns a result
+// per input, in order. If the batch write fails, each document is retried alone so that one
+// failure does not cost the others.
+func writeBatch(ctx context.Context, st graph.Writer, inputs []input, docs []parsed) []fileResult {
 	results := make([]fileResult, len(inputs))
 	var batch []*graph.Document
 	var where []int
