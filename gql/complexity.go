@@ -33,12 +33,50 @@ func complexityRoot() generated.ComplexityRoot {
 		}
 		return 1 + corpusList*child
 	}
-	c.Query.Resolutions = func(child int, _ *string, _ *graph.ID, first *int, _ *string) int {
+	c.Query.Resolutions = func(child int, _ *string, _, _, _ *graph.ID, _ *string, _, _ *graph.PartialDate, _, _ *string, first *int, _ *string) int {
 		return connection(child, first)
 	}
-	c.Query.Demands = func(child int, _ *string, _, _ *graph.ID, first *int, _ *string) int {
+	c.Query.Demands = func(child int, _ *string, _, _, _ *graph.ID, _ *string, _, _ *graph.PartialDate, _, _ *string, first *int, _ *string) int {
 		return connection(child, first)
 	}
+	c.Query.Neighbourhood = func(child int, _ graph.ID, _ *int, _ []graph.Predicate, limit *int) int {
+		n := defaultNeighbourhood
+		if limit != nil && *limit > 0 && *limit <= maxNeighbourhoodLimit {
+			n = *limit
+		}
+		return 1 + child*max(n/defaultNeighbourhood, 1) // Subgraph's lists are costed at corpusList items each
+	}
+	c.Query.Path = func(child int, _, _ graph.ID, _ *int, _ []graph.Predicate) int {
+		return 1 + child
+	}
+	c.Query.Search = func(child int, _ string, _ []graph.NodeKind, first *int, _ *string) int {
+		return connection(child, first)
+	}
+	c.Subgraph.Nodes = large
+	c.Subgraph.Edges = large
+	c.GraphEdge.Evidence = small
+	c.SearchConnection.Edges = func(child int) int { return child }
+	c.ResolutionConnection.Facets = list(1)
+	c.DemandConnection.Facets = list(1)
+
+	c.Resolution.Documents = small
+	c.Resolution.KeyEvents = small
+	c.Resolution.Cites = small
+	c.Resolution.CitedBy = small
+	c.Resolution.Recipients = small
+	c.Resolution.Claims = func(child int, _ *string) int { return 1 + textList*child }
+	c.Resolution.Conflicts = small
+	c.Procedure.KeyEvents = small
+	c.Procedure.Documents = small
+	c.Procedure.Sources = small
+	c.ProcedureDocument.Replaces = small
+	c.ProcedureDocument.ReplacedBy = small
+	c.ProcedureDocument.AdoptedAs = small
+	c.ProcedureDocument.AdoptedFrom = small
+	c.ProcedureDocument.Texts = small
+	c.ProcedureDocument.Sources = small
+	c.ProcedureDocument.Resolutions = small
+	c.Event.Documents = small
 
 	c.Resolution.TabledBy = small
 	c.Resolution.AdoptedBy = small

@@ -33,6 +33,7 @@ type loaders struct {
 	procDocs     *dataloadgen.Loader[graph.ID, *graph.ProcedureDocumentRecord]
 	events       *dataloadgen.Loader[graph.ID, *graph.EventRecord]
 	claims       *dataloadgen.Loader[graph.ID, []graph.Claim]
+	evidence     *dataloadgen.Loader[graph.Edge, []graph.Evidence]
 
 	resolutionLists  *dataloadgen.Loader[graph.ResolutionFilter, []graph.ID]
 	demandLists      *dataloadgen.Loader[graph.DemandFilter, []graph.ID]
@@ -55,6 +56,7 @@ func newLoaders(r graph.Reader) *loaders {
 		procDocs:         dataloadgen.NewLoader(batch(r.ProcedureDocuments), wait),
 		events:           dataloadgen.NewLoader(batch(r.Events), wait),
 		claims:           dataloadgen.NewLoader(batch(r.Claims), wait),
+		evidence:         dataloadgen.NewLoader(batchOf(r.EvidenceOf), wait),
 		resolutionLists:  dataloadgen.NewLoader(lists(r.ListResolutions), wait),
 		demandLists:      dataloadgen.NewLoader(lists(r.ListDemands), wait),
 		agreementLists:   dataloadgen.NewLoader(lists(r.ListAgreements), wait),
@@ -71,6 +73,20 @@ func lists[F any](list func(context.Context, F) ([]graph.ID, error)) func(contex
 			out[i], errs[i] = list(ctx, f)
 		}
 		return out, errs
+	}
+}
+
+// batchOf is batch for keys other than IDs.
+func batchOf[K comparable, T any](read func(context.Context, []K) ([]T, error)) func(context.Context, []K) ([]T, []error) {
+	return func(ctx context.Context, keys []K) ([]T, []error) {
+		got, err := read(ctx, keys)
+		if err == nil && len(got) != len(keys) {
+			err = fmt.Errorf("graph reader returned %d results for %d keys", len(got), len(keys))
+		}
+		if err != nil {
+			return nil, []error{err}
+		}
+		return got, nil
 	}
 }
 
@@ -103,6 +119,7 @@ func (l *loaders) clear() {
 	l.procDocs.ClearAll()
 	l.events.ClearAll()
 	l.claims.ClearAll()
+	l.evidence.ClearAll()
 	l.resolutionLists.ClearAll()
 	l.demandLists.ClearAll()
 	l.agreementLists.ClearAll()

@@ -84,20 +84,60 @@ func (r *queryResolver) Resolution(ctx context.Context, reference string) (*grap
 	return oneWithLookahead(ctx, r, "Resolution", rec, err)
 }
 
-func (r *queryResolver) Resolutions(ctx context.Context, country *string, agreement *graph.ID, first *int, after *string) (*model.ResolutionConnection, error) {
+func (r *queryResolver) Resolutions(ctx context.Context, country *string, agreement, topic, addressee *graph.ID, group *string,
+	adoptedFrom, adoptedTo *graph.PartialDate, language, text *string, first *int, after *string) (*model.ResolutionConnection, error) {
 	var f graph.ResolutionFilter
 	c, err := optionalCountryArg("country", country)
 	if err != nil {
 		return nil, err
 	}
 	f.Country = c
-	if agreement != nil {
-		if err := r.mustBe(ctx, "agreement", *agreement, graph.KindAgreement); err != nil {
-			return nil, err
+	for _, a := range []struct {
+		name string
+		id   *graph.ID
+		kind graph.NodeKind
+		into *graph.ID
+	}{
+		{"agreement", agreement, graph.KindAgreement, &f.Agreement},
+		{"topic", topic, graph.KindTopic, &f.Topic},
+		{"addressee", addressee, graph.KindInstitution, &f.Addressee},
+	} {
+		if a.id != nil {
+			if err := r.mustBe(ctx, a.name, *a.id, a.kind); err != nil {
+				return nil, err
+			}
+			*a.into = *a.id
 		}
-		f.Agreement = *agreement
+	}
+	if f.Group, f.From, f.To, f.Language, f.Text, err = commonFilters(group, adoptedFrom, adoptedTo, language, text); err != nil {
+		return nil, err
 	}
 	return resolutionConnection(ctx, (*resolver)(r), f, first, after)
+}
+
+// commonFilters checks the filter arguments resolutions and demands share.
+func commonFilters(group *string, from, to *graph.PartialDate, language, text *string) (g string, f, t graph.PartialDate, lang, q string, err error) {
+	if group != nil {
+		g = strings.ToUpper(strings.TrimSpace(*group))
+	}
+	if from != nil {
+		f = *from
+	}
+	if to != nil {
+		t = *to
+	}
+	if !f.IsZero() && !t.IsZero() && t.Before(f) {
+		return "", f, t, "", "", badInputf("adoptedTo %s is before adoptedFrom %s", t, f)
+	}
+	if language != nil {
+		if lang, err = langArg(language); err != nil {
+			return "", f, t, "", "", err
+		}
+	}
+	if text != nil {
+		q = *text
+	}
+	return g, f, t, lang, q, nil
 }
 
 func (r *queryResolver) Country(ctx context.Context, code string) (*graph.CountryRecord, error) {
@@ -138,24 +178,33 @@ func (r *queryResolver) Agreements(ctx context.Context, country *string) ([]*gra
 	return withLookahead(ctx, r, "Agreement", present(recs), err)
 }
 
-func (r *queryResolver) Demands(ctx context.Context, country *string, addressee *graph.ID, agreement *graph.ID, first *int, after *string) (*model.DemandConnection, error) {
+func (r *queryResolver) Demands(ctx context.Context, country *string, addressee, agreement, topic *graph.ID, group *string,
+	adoptedFrom, adoptedTo *graph.PartialDate, language, text *string, first *int, after *string) (*model.DemandConnection, error) {
 	var f graph.DemandFilter
 	c, err := optionalCountryArg("country", country)
 	if err != nil {
 		return nil, err
 	}
 	f.Country = c
-	if addressee != nil {
-		if err := r.mustBe(ctx, "addressee", *addressee, graph.KindInstitution); err != nil {
-			return nil, err
+	for _, a := range []struct {
+		name string
+		id   *graph.ID
+		kind graph.NodeKind
+		into *graph.ID
+	}{
+		{"addressee", addressee, graph.KindInstitution, &f.Addressee},
+		{"agreement", agreement, graph.KindAgreement, &f.Agreement},
+		{"topic", topic, graph.KindTopic, &f.Topic},
+	} {
+		if a.id != nil {
+			if err := r.mustBe(ctx, a.name, *a.id, a.kind); err != nil {
+				return nil, err
+			}
+			*a.into = *a.id
 		}
-		f.Addressee = *addressee
 	}
-	if agreement != nil {
-		if err := r.mustBe(ctx, "agreement", *agreement, graph.KindAgreement); err != nil {
-			return nil, err
-		}
-		f.Agreement = *agreement
+	if f.Group, f.From, f.To, f.Language, f.Text, err = commonFilters(group, adoptedFrom, adoptedTo, language, text); err != nil {
+		return nil, err
 	}
 	if _, err := paginate(graph.KindDemand, nil, first, nil); err != nil {
 		return nil, err // a bad first is refused before the list is read
@@ -172,7 +221,7 @@ func (r *queryResolver) Demands(ctx context.Context, country *string, addressee 
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.DemandConnection{PageInfo: p.info, TotalCount: p.total}
+	conn := &model.DemandConnection{PageInfo: p.info, TotalCount: p.total, Filter: f}
 	conn.Edges, conn.Nodes = edgesOf(p, recs, func(c string, n *graph.DemandRecord) *model.DemandEdge {
 		return &model.DemandEdge{Cursor: c, Node: n}
 	})
@@ -256,7 +305,7 @@ func resolutionConnection(ctx context.Context, r *resolver, f graph.ResolutionFi
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.ResolutionConnection{PageInfo: p.info, TotalCount: p.total}
+	conn := &model.ResolutionConnection{PageInfo: p.info, TotalCount: p.total, Filter: f}
 	conn.Edges, conn.Nodes = edgesOf(p, recs, func(c string, n *graph.ResolutionRecord) *model.ResolutionEdge {
 		return &model.ResolutionEdge{Cursor: c, Node: n}
 	})

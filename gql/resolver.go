@@ -38,7 +38,17 @@ func (r *resolver) Procedure() generated.ProcedureResolver     { return (*proced
 func (r *resolver) ProcedureDocument() generated.ProcedureDocumentResolver {
 	return (*procedureDocumentResolver)(r)
 }
-func (r *resolver) Event() generated.EventResolver { return (*eventResolver)(r) }
+func (r *resolver) Event() generated.EventResolver           { return (*eventResolver)(r) }
+func (r *resolver) Subgraph() generated.SubgraphResolver     { return (*subgraphResolver)(r) }
+func (r *resolver) GraphEdge() generated.GraphEdgeResolver   { return (*graphEdgeResolver)(r) }
+func (r *resolver) Stats() generated.StatsResolver           { return (*statsResolver)(r) }
+func (r *resolver) FacetCount() generated.FacetCountResolver { return (*facetCountResolver)(r) }
+func (r *resolver) ResolutionConnection() generated.ResolutionConnectionResolver {
+	return (*resolutionConnectionResolver)(r)
+}
+func (r *resolver) DemandConnection() generated.DemandConnectionResolver {
+	return (*demandConnectionResolver)(r)
+}
 func (r *resolver) Claim() generated.ClaimResolver { return (*claimResolver)(r) }
 
 // optional turns "" into null.

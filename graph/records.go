@@ -251,6 +251,11 @@ type Reader interface {
 	ListCountries(ctx context.Context) ([]ID, error) // countries present in the graph, by code
 	ResolutionFacets(ctx context.Context, f ResolutionFilter) (Facets, error)
 	DemandFacets(ctx context.Context, f DemandFilter) (Facets, error)
+
+	Neighbourhood(ctx context.Context, id ID, depth int, preds []Predicate, limit int) (Subgraph, error)
+	Path(ctx context.Context, from, to ID, maxDepth int, preds []Predicate) (Subgraph, bool, error)
+	Search(ctx context.Context, q SearchQuery) (SearchPage, error)
+	Stats(ctx context.Context) (Stats, error)
 }
 
 // PutStatus says what Put did.

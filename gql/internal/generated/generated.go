@@ -34,16 +34,22 @@ type ResolverRoot interface {
 	Claim() ClaimResolver
 	Country() CountryResolver
 	Demand() DemandResolver
+	DemandConnection() DemandConnectionResolver
 	Document() DocumentResolver
 	Event() EventResolver
 	Evidence() EvidenceResolver
+	FacetCount() FacetCountResolver
+	GraphEdge() GraphEdgeResolver
 	Institution() InstitutionResolver
 	Mutation() MutationResolver
 	Procedure() ProcedureResolver
 	ProcedureDocument() ProcedureDocumentResolver
 	Query() QueryResolver
 	Resolution() ResolutionResolver
+	ResolutionConnection() ResolutionConnectionResolver
 	Stance() StanceResolver
+	Stats() StatsResolver
+	Subgraph() SubgraphResolver
 	Topic() TopicResolver
 }
 
@@ -95,6 +101,7 @@ type ComplexityRoot struct {
 
 	DemandConnection struct {
 		Edges      func(childComplexity int) int
+		Facets     func(childComplexity int) int
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
@@ -118,6 +125,11 @@ type ComplexityRoot struct {
 		Text              func(childComplexity int) int
 	}
 
+	EdgeTypeCount struct {
+		Count func(childComplexity int) int
+		Type  func(childComplexity int) int
+	}
+
 	Event struct {
 		Date       func(childComplexity int) int
 		Documents  func(childComplexity int) int
@@ -132,6 +144,26 @@ type ComplexityRoot struct {
 		End      func(childComplexity int) int
 		Quote    func(childComplexity int) int
 		Start    func(childComplexity int) int
+	}
+
+	FacetCount struct {
+		Count func(childComplexity int) int
+		Node  func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
+	Facets struct {
+		AddresseeKinds func(childComplexity int) int
+		Countries      func(childComplexity int) int
+		Topics         func(childComplexity int) int
+		Years          func(childComplexity int) int
+	}
+
+	GraphEdge struct {
+		Evidence func(childComplexity int) int
+		From     func(childComplexity int) int
+		To       func(childComplexity int) int
+		Type     func(childComplexity int) int
 	}
 
 	IngestResult struct {
@@ -160,6 +192,11 @@ type ComplexityRoot struct {
 	Mutation struct {
 		DeleteDocument func(childComplexity int, id graph.ID) int
 		Ingest         func(childComplexity int, input model.IngestInput) int
+	}
+
+	NodeKindCount struct {
+		Count func(childComplexity int) int
+		Kind  func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -204,14 +241,18 @@ type ComplexityRoot struct {
 		Agreements        func(childComplexity int, country *string) int
 		Countries         func(childComplexity int) int
 		Country           func(childComplexity int, code string) int
-		Demands           func(childComplexity int, country *string, addressee *graph.ID, agreement *graph.ID, first *int, after *string) int
+		Demands           func(childComplexity int, country *string, addressee *graph.ID, agreement *graph.ID, topic *graph.ID, group *string, adoptedFrom *graph.PartialDate, adoptedTo *graph.PartialDate, language *string, text *string, first *int, after *string) int
 		Document          func(childComplexity int, id graph.ID) int
 		Institution       func(childComplexity int, key string) int
+		Neighbourhood     func(childComplexity int, id graph.ID, depth *int, edges []graph.Predicate, limit *int) int
 		Node              func(childComplexity int, id graph.ID) int
+		Path              func(childComplexity int, from graph.ID, to graph.ID, maxDepth *int, edges []graph.Predicate) int
 		Procedure         func(childComplexity int, reference string) int
 		ProcedureDocument func(childComplexity int, reference string) int
 		Resolution        func(childComplexity int, reference string) int
-		Resolutions       func(childComplexity int, country *string, agreement *graph.ID, first *int, after *string) int
+		Resolutions       func(childComplexity int, country *string, agreement *graph.ID, topic *graph.ID, addressee *graph.ID, group *string, adoptedFrom *graph.PartialDate, adoptedTo *graph.PartialDate, language *string, text *string, first *int, after *string) int
+		Search            func(childComplexity int, query string, kinds []graph.NodeKind, first *int, after *string) int
+		Stats             func(childComplexity int) int
 		Topic             func(childComplexity int, key string) int
 	}
 
@@ -245,6 +286,7 @@ type ComplexityRoot struct {
 
 	ResolutionConnection struct {
 		Edges      func(childComplexity int) int
+		Facets     func(childComplexity int) int
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
@@ -255,6 +297,20 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	SearchConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SearchEdge struct {
+		Cursor  func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Node    func(childComplexity int) int
+		Score   func(childComplexity int) int
+		Snippet func(childComplexity int) int
+	}
+
 	Stance struct {
 		Evidence   func(childComplexity int) int
 		ID         func(childComplexity int) int
@@ -262,6 +318,20 @@ type ComplexityRoot struct {
 		Position   func(childComplexity int) int
 		Resolution func(childComplexity int) int
 		Text       func(childComplexity int) int
+	}
+
+	Stats struct {
+		Documents  func(childComplexity int) int
+		Edges      func(childComplexity int) int
+		LastIngest func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		Quads      func(childComplexity int) int
+	}
+
+	Subgraph struct {
+		Edges     func(childComplexity int) int
+		Nodes     func(childComplexity int) int
+		Truncated func(childComplexity int) int
 	}
 
 	Topic struct {
@@ -311,6 +381,9 @@ type DemandResolver interface {
 	Topics(ctx context.Context, obj *graph.DemandRecord) ([]*graph.TopicRecord, error)
 	Agreements(ctx context.Context, obj *graph.DemandRecord) ([]*graph.AgreementRecord, error)
 }
+type DemandConnectionResolver interface {
+	Facets(ctx context.Context, obj *model.DemandConnection) (*graph.Facets, error)
+}
 type DocumentResolver interface {
 	Name(ctx context.Context, obj *graph.DocumentRecord) (*string, error)
 
@@ -325,6 +398,15 @@ type EvidenceResolver interface {
 	Start(ctx context.Context, obj *graph.Evidence) (int, error)
 	End(ctx context.Context, obj *graph.Evidence) (int, error)
 	Quote(ctx context.Context, obj *graph.Evidence) (string, error)
+}
+type FacetCountResolver interface {
+	Node(ctx context.Context, obj *graph.FacetCount) (model.Node, error)
+}
+type GraphEdgeResolver interface {
+	From(ctx context.Context, obj *graph.Edge) (graph.ID, error)
+	To(ctx context.Context, obj *graph.Edge) (graph.ID, error)
+	Type(ctx context.Context, obj *graph.Edge) (graph.Predicate, error)
+	Evidence(ctx context.Context, obj *graph.Edge) ([]*graph.Evidence, error)
 }
 type InstitutionResolver interface {
 	Name(ctx context.Context, obj *graph.InstitutionRecord, lang *string) (string, error)
@@ -364,17 +446,21 @@ type ProcedureDocumentResolver interface {
 type QueryResolver interface {
 	Node(ctx context.Context, id graph.ID) (model.Node, error)
 	Resolution(ctx context.Context, reference string) (*graph.ResolutionRecord, error)
-	Resolutions(ctx context.Context, country *string, agreement *graph.ID, first *int, after *string) (*model.ResolutionConnection, error)
+	Resolutions(ctx context.Context, country *string, agreement *graph.ID, topic *graph.ID, addressee *graph.ID, group *string, adoptedFrom *graph.PartialDate, adoptedTo *graph.PartialDate, language *string, text *string, first *int, after *string) (*model.ResolutionConnection, error)
 	Country(ctx context.Context, code string) (*graph.CountryRecord, error)
 	Countries(ctx context.Context) ([]*graph.CountryRecord, error)
 	Agreement(ctx context.Context, id graph.ID) (*graph.AgreementRecord, error)
 	Agreements(ctx context.Context, country *string) ([]*graph.AgreementRecord, error)
-	Demands(ctx context.Context, country *string, addressee *graph.ID, agreement *graph.ID, first *int, after *string) (*model.DemandConnection, error)
+	Demands(ctx context.Context, country *string, addressee *graph.ID, agreement *graph.ID, topic *graph.ID, group *string, adoptedFrom *graph.PartialDate, adoptedTo *graph.PartialDate, language *string, text *string, first *int, after *string) (*model.DemandConnection, error)
 	Institution(ctx context.Context, key string) (*graph.InstitutionRecord, error)
 	Topic(ctx context.Context, key string) (*graph.TopicRecord, error)
 	Document(ctx context.Context, id graph.ID) (*graph.DocumentRecord, error)
 	Procedure(ctx context.Context, reference string) (*graph.ResolutionRecord, error)
 	ProcedureDocument(ctx context.Context, reference string) (*graph.ProcedureDocumentRecord, error)
+	Neighbourhood(ctx context.Context, id graph.ID, depth *int, edges []graph.Predicate, limit *int) (*graph.Subgraph, error)
+	Path(ctx context.Context, from graph.ID, to graph.ID, maxDepth *int, edges []graph.Predicate) (*graph.Subgraph, error)
+	Search(ctx context.Context, query string, kinds []graph.NodeKind, first *int, after *string) (*model.SearchConnection, error)
+	Stats(ctx context.Context) (*graph.Stats, error)
 }
 type ResolutionResolver interface {
 	Title(ctx context.Context, obj *graph.ResolutionRecord, lang *string) (string, error)
@@ -400,8 +486,22 @@ type ResolutionResolver interface {
 	Claims(ctx context.Context, obj *graph.ResolutionRecord, property *string) ([]*graph.Claim, error)
 	Conflicts(ctx context.Context, obj *graph.ResolutionRecord) ([]*graph.Claim, error)
 }
+type ResolutionConnectionResolver interface {
+	Facets(ctx context.Context, obj *model.ResolutionConnection) (*graph.Facets, error)
+}
 type StanceResolver interface {
 	Resolution(ctx context.Context, obj *graph.StanceRecord) (*graph.ResolutionRecord, error)
+}
+type StatsResolver interface {
+	Documents(ctx context.Context, obj *graph.Stats) (int, error)
+	Quads(ctx context.Context, obj *graph.Stats) (int, error)
+	Nodes(ctx context.Context, obj *graph.Stats) ([]*model.NodeKindCount, error)
+	Edges(ctx context.Context, obj *graph.Stats) ([]*model.EdgeTypeCount, error)
+	LastIngest(ctx context.Context, obj *graph.Stats) (*time.Time, error)
+}
+type SubgraphResolver interface {
+	Nodes(ctx context.Context, obj *graph.Subgraph) ([]model.Node, error)
+	Edges(ctx context.Context, obj *graph.Subgraph) ([]*graph.Edge, error)
 }
 type TopicResolver interface {
 	Name(ctx context.Context, obj *graph.TopicRecord, lang *string) (string, error)
@@ -632,6 +732,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DemandConnection.Edges(childComplexity), true
+	case "DemandConnection.facets":
+		if e.ComplexityRoot.DemandConnection.Facets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandConnection.Facets(childComplexity), true
 	case "DemandConnection.nodes":
 		if e.ComplexityRoot.DemandConnection.Nodes == nil {
 			break
@@ -725,6 +831,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Document.Text(childComplexity), true
 
+	case "EdgeTypeCount.count":
+		if e.ComplexityRoot.EdgeTypeCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EdgeTypeCount.Count(childComplexity), true
+	case "EdgeTypeCount.type":
+		if e.ComplexityRoot.EdgeTypeCount.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EdgeTypeCount.Type(childComplexity), true
+
 	case "Event.date":
 		if e.ComplexityRoot.Event.Date == nil {
 			break
@@ -786,6 +905,75 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Start(childComplexity), true
+
+	case "FacetCount.count":
+		if e.ComplexityRoot.FacetCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Count(childComplexity), true
+	case "FacetCount.node":
+		if e.ComplexityRoot.FacetCount.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Node(childComplexity), true
+	case "FacetCount.value":
+		if e.ComplexityRoot.FacetCount.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Value(childComplexity), true
+
+	case "Facets.addresseeKinds":
+		if e.ComplexityRoot.Facets.AddresseeKinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Facets.AddresseeKinds(childComplexity), true
+	case "Facets.countries":
+		if e.ComplexityRoot.Facets.Countries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Facets.Countries(childComplexity), true
+	case "Facets.topics":
+		if e.ComplexityRoot.Facets.Topics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Facets.Topics(childComplexity), true
+	case "Facets.years":
+		if e.ComplexityRoot.Facets.Years == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Facets.Years(childComplexity), true
+
+	case "GraphEdge.evidence":
+		if e.ComplexityRoot.GraphEdge.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Evidence(childComplexity), true
+	case "GraphEdge.from":
+		if e.ComplexityRoot.GraphEdge.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.From(childComplexity), true
+	case "GraphEdge.to":
+		if e.ComplexityRoot.GraphEdge.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.To(childComplexity), true
+	case "GraphEdge.type":
+		if e.ComplexityRoot.GraphEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Type(childComplexity), true
 
 	case "IngestResult.document":
 		if e.ComplexityRoot.IngestResult.Document == nil {
@@ -901,6 +1089,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Ingest(childComplexity, args["input"].(model.IngestInput)), true
+
+	case "NodeKindCount.count":
+		if e.ComplexityRoot.NodeKindCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NodeKindCount.Count(childComplexity), true
+	case "NodeKindCount.kind":
+		if e.ComplexityRoot.NodeKindCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NodeKindCount.Kind(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1127,7 +1328,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Demands(childComplexity, args["country"].(*string), args["addressee"].(*graph.ID), args["agreement"].(*graph.ID), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Demands(childComplexity, args["country"].(*string), args["addressee"].(*graph.ID), args["agreement"].(*graph.ID), args["topic"].(*graph.ID), args["group"].(*string), args["adoptedFrom"].(*graph.PartialDate), args["adoptedTo"].(*graph.PartialDate), args["language"].(*string), args["text"].(*string), args["first"].(*int), args["after"].(*string)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -1151,6 +1352,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Institution(childComplexity, args["key"].(string)), true
 
+	case "Query.neighbourhood":
+		if e.ComplexityRoot.Query.Neighbourhood == nil {
+			break
+		}
+
+		args, err := ec.field_Query_neighbourhood_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(graph.ID), args["depth"].(*int), args["edges"].([]graph.Predicate), args["limit"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -1162,6 +1374,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(graph.ID)), true
+	case "Query.path":
+		if e.ComplexityRoot.Query.Path == nil {
+			break
+		}
+
+		args, err := ec.field_Query_path_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Path(childComplexity, args["from"].(graph.ID), args["to"].(graph.ID), args["maxDepth"].(*int), args["edges"].([]graph.Predicate)), true
 	case "Query.procedure":
 		if e.ComplexityRoot.Query.Procedure == nil {
 			break
@@ -1205,7 +1428,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Resolutions(childComplexity, args["country"].(*string), args["agreement"].(*graph.ID), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Resolutions(childComplexity, args["country"].(*string), args["agreement"].(*graph.ID), args["topic"].(*graph.ID), args["addressee"].(*graph.ID), args["group"].(*string), args["adoptedFrom"].(*graph.PartialDate), args["adoptedTo"].(*graph.PartialDate), args["language"].(*string), args["text"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.search":
+		if e.ComplexityRoot.Query.Search == nil {
+			break
+		}
+
+		args, err := ec.field_Query_search_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]graph.NodeKind), args["first"].(*int), args["after"].(*string)), true
+	case "Query.stats":
+		if e.ComplexityRoot.Query.Stats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Stats(childComplexity), true
 	case "Query.topic":
 		if e.ComplexityRoot.Query.Topic == nil {
 			break
@@ -1385,6 +1625,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResolutionConnection.Edges(childComplexity), true
+	case "ResolutionConnection.facets":
+		if e.ComplexityRoot.ResolutionConnection.Facets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolutionConnection.Facets(childComplexity), true
 	case "ResolutionConnection.nodes":
 		if e.ComplexityRoot.ResolutionConnection.Nodes == nil {
 			break
@@ -1416,6 +1662,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResolutionEdge.Node(childComplexity), true
+
+	case "SearchConnection.edges":
+		if e.ComplexityRoot.SearchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.Edges(childComplexity), true
+	case "SearchConnection.pageInfo":
+		if e.ComplexityRoot.SearchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.PageInfo(childComplexity), true
+	case "SearchConnection.totalCount":
+		if e.ComplexityRoot.SearchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.TotalCount(childComplexity), true
+
+	case "SearchEdge.cursor":
+		if e.ComplexityRoot.SearchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Cursor(childComplexity), true
+	case "SearchEdge.field":
+		if e.ComplexityRoot.SearchEdge.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Field(childComplexity), true
+	case "SearchEdge.node":
+		if e.ComplexityRoot.SearchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Node(childComplexity), true
+	case "SearchEdge.score":
+		if e.ComplexityRoot.SearchEdge.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Score(childComplexity), true
+	case "SearchEdge.snippet":
+		if e.ComplexityRoot.SearchEdge.Snippet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Snippet(childComplexity), true
 
 	case "Stance.evidence":
 		if e.ComplexityRoot.Stance.Evidence == nil {
@@ -1453,6 +1749,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Stance.Text(childComplexity), true
+
+	case "Stats.documents":
+		if e.ComplexityRoot.Stats.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Documents(childComplexity), true
+	case "Stats.edges":
+		if e.ComplexityRoot.Stats.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Edges(childComplexity), true
+	case "Stats.lastIngest":
+		if e.ComplexityRoot.Stats.LastIngest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.LastIngest(childComplexity), true
+	case "Stats.nodes":
+		if e.ComplexityRoot.Stats.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Nodes(childComplexity), true
+	case "Stats.quads":
+		if e.ComplexityRoot.Stats.Quads == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Quads(childComplexity), true
+
+	case "Subgraph.edges":
+		if e.ComplexityRoot.Subgraph.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Edges(childComplexity), true
+	case "Subgraph.nodes":
+		if e.ComplexityRoot.Subgraph.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
+	case "Subgraph.truncated":
+		if e.ComplexityRoot.Subgraph.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
 
 	case "Topic.demands":
 		if e.ComplexityRoot.Topic.Demands == nil {
@@ -1644,6 +1990,20 @@ type Query {
     country: String
     "ID of an agreement the resolutions refer to."
     agreement: ID
+    "ID of a topic: an OEIL subject of the resolution, or a topic one of its demands is about."
+    topic: ID
+    "ID of an institution (or a country) one of its demands is addressed to."
+    addressee: ID
+    "Code of a political group that tabled it, such as EPP, SD, RENEW or GREEN_EFA."
+    group: String
+    "Adopted on or after this day."
+    adoptedFrom: Date
+    "Adopted on or before this day."
+    adoptedTo: Date
+    "ISO 639-1 code: one of its sources is in this language."
+    language: String
+    "Full-text query, English or French: its title, one of its demands or one of its stances matches (see Query.search)."
+    text: String
     "Page size, 0 to 100."
     first: Int = 20
     "Cursor of the last edge of the previous page (pageInfo.endCursor)."
@@ -1678,6 +2038,18 @@ type Query {
     addressee: ID
     "ID of an agreement the demands target."
     agreement: ID
+    "ID of a topic the demands are about."
+    topic: ID
+    "Code of a political group that tabled the demands' resolution, such as EPP."
+    group: String
+    "Their resolution was adopted on or after this day."
+    adoptedFrom: Date
+    "Their resolution was adopted on or before this day."
+    adoptedTo: Date
+    "ISO 639-1 code of the language of the text the demand was read from."
+    language: String
+    "Full-text query, English or French, that the demand's text matches."
+    text: String
     "Page size, 0 to 100."
     first: Int = 20
     "Cursor of the last edge of the previous page (pageInfo.endCursor)."
@@ -1708,6 +2080,230 @@ type Query {
   TA-10-2025-0096, eli/dl/doc/RC-10-2025-0249); null when the graph does not know it.
   """
   procedureDocument(reference: String!): ProcedureDocument
+
+  """
+  The nodes within depth edges of a node, following edges both ways (of the given types, every
+  type when none), and every edge of those types between them, with its evidence: what a graph
+  view draws. Nearest first; at most limit nodes (truncated then says so). depth is 0 to 3,
+  limit 1 to 500. An unknown ID is a NOT_FOUND error.
+  """
+  neighbourhood(
+    "The node to start from."
+    id: ID!
+    "How many edges away to go, 0 to 3."
+    depth: Int = 1
+    "The edge types to follow; every type when null or empty."
+    edges: [EdgeType!]
+    "The most nodes to return, 1 to 500."
+    limit: Int = 100
+  ): Subgraph!
+
+  """
+  A shortest chain of edges between two nodes, followed either way (of the given types, every type
+  when none), at most maxDepth (1 to 6) edges long: its nodes in order from from to to, and its
+  edges in their own direction. Null when there is none within maxDepth. An unknown ID is a
+  NOT_FOUND error.
+  """
+  path(
+    "Where the path starts."
+    from: ID!
+    "Where the path ends."
+    to: ID!
+    "The longest path to look for, 1 to 6 edges."
+    maxDepth: Int = 4
+    "The edge types to follow; every type when null or empty."
+    edges: [EdgeType!]
+  ): Subgraph
+
+  """
+  Full-text search over resolution titles, demands, stances and the names of countries,
+  agreements, institutions and topics, in English and French, with stemming and accent folding
+  ("prisonniers politiques" finds "prisonnier politique"), best match first, each hit with a
+  highlighted snippet. kinds keeps hits of those kinds. Pages of at most 100.
+  """
+  search(
+    "What to look for, as typed: words, not a query language (at most 500 characters)."
+    query: String!
+    "Kinds of node to keep; every kind when null or empty."
+    kinds: [NodeKind!]
+    "Page size, 1 to 100."
+    first: Int = 20
+    "Cursor of the last edge of the previous page (pageInfo.endCursor)."
+    after: String
+  ): SearchConnection!
+
+  "Counts over the whole graph: nodes of each kind, edges of each type, documents, and the last ingest."
+  stats: Stats!
+}
+
+"The kinds of node in the graph."
+enum NodeKind {
+  "A resolution (one per procedure)."
+  RESOLUTION
+  "A country."
+  COUNTRY
+  "An international agreement."
+  AGREEMENT
+  "An institution, political group or body."
+  INSTITUTION
+  "A demand a resolution makes."
+  DEMAND
+  "A stance a resolution takes."
+  STANCE
+  "A topic."
+  TOPIC
+  "A stored source text."
+  DOCUMENT
+  "A document of a procedure (motion, joint motion, report, text adopted, ...)."
+  PROCEDURE_DOCUMENT
+  "A key event of a procedure."
+  EVENT
+}
+
+"The types of edge in the graph."
+enum EdgeType {
+  "Resolution → Country: its subject."
+  CONCERNS
+  "Resolution → Country: named without being its subject."
+  MENTIONS
+  "Resolution → Agreement."
+  REFERS_TO
+  "Country or Institution → Agreement."
+  PARTY_TO
+  "Resolution → Institution that adopted it."
+  ADOPTED_BY
+  "Resolution → political group that tabled it."
+  TABLED_BY
+  "Resolution → Demand."
+  HAS_DEMAND
+  "Resolution → Stance."
+  HAS_STANCE
+  "Demand → Institution (or Country) it is addressed to."
+  ADDRESSED_TO
+  "Demand → Topic."
+  ABOUT
+  "Resolution → Topic: an OEIL subject of its procedure."
+  HAS_SUBJECT
+  "Demand → Agreement it is about."
+  TARGETS
+  "Resolution → earlier Resolution it cites."
+  CITES
+  "Institution → Country it belongs to."
+  BELONGS_TO
+  "Resolution → the node a citation of it without reference created."
+  CITED_AS
+  "Resolution → Institution or Country it is forwarded to."
+  FORWARDED_TO
+  "Resolution → ProcedureDocument of its procedure."
+  HAS_DOCUMENT
+  "Resolution → Event of its procedure."
+  HAS_EVENT
+  "Event → ProcedureDocument it concerns."
+  DOCUMENTED_BY
+  "ProcedureDocument → ProcedureDocument it replaces (a joint motion's motions)."
+  REPLACES
+  "ProcedureDocument → the text adopted it became."
+  ADOPTED_AS
+  "Document (a stored text) → ProcedureDocument it is a version of."
+  TEXT_OF
+}
+
+"Nodes and the typed edges between them."
+type Subgraph {
+  "The nodes, nearest first (for a path: in order along it)."
+  nodes: [Node!]!
+  "The edges between the nodes, each in its own direction."
+  edges: [GraphEdge!]!
+  "Whether the node limit cut the walk short: more nodes lie within reach."
+  truncated: Boolean!
+}
+
+"A typed edge between two nodes, with where it was read."
+type GraphEdge {
+  "The node it starts from."
+  from: ID!
+  "The node it points to."
+  to: ID!
+  "What the edge says."
+  type: EdgeType!
+  "Where it was read: one entry per document and span stating it, oldest document first."
+  evidence: [Evidence!]!
+}
+
+"A page of search hits (Relay connection)."
+type SearchConnection {
+  "The page's hits with their cursors, best first."
+  edges: [SearchEdge!]!
+  "How many nodes match in all."
+  totalCount: Int!
+  "Where the page lies in the whole list."
+  pageInfo: PageInfo!
+}
+
+"One search hit."
+type SearchEdge {
+  "Opaque cursor; pass it as after to get what follows."
+  cursor: String!
+  "The node that matches."
+  node: Node!
+  "Relevance: higher is better; comparable within one search only."
+  score: Float!
+  "The field the snippet comes from: title, name or text."
+  field: String!
+  "A short fragment of the matching text, HTML with the matches in <mark>…</mark> and the rest escaped."
+  snippet: String!
+}
+
+"Counts over the whole graph."
+type Stats {
+  "Stored source documents."
+  documents: Int!
+  "Stored quads (each document's statement of a fact counts once)."
+  quads: Int!
+  "Nodes of each kind."
+  nodes: [NodeKindCount!]!
+  "Distinct edges of each type."
+  edges: [EdgeTypeCount!]!
+  "The latest ingest time of any stored document; null when there is none."
+  lastIngest: Time
+}
+
+"How many nodes of a kind."
+type NodeKindCount {
+  "The kind."
+  kind: NodeKind!
+  "How many."
+  count: Int!
+}
+
+"How many edges of a type."
+type EdgeTypeCount {
+  "The type."
+  type: EdgeType!
+  "How many."
+  count: Int!
+}
+
+"Counts of a filtered list by country, year, topic and kind of addressee."
+type Facets {
+  "Per country concerned (by ISO code), most first."
+  countries: [FacetCount!]!
+  "Per year of adoption, newest first."
+  years: [FacetCount!]!
+  "Per topic (by key), most first."
+  topics: [FacetCount!]!
+  "Per kind of institution the demands are addressed to (COUNTRY for a country as such), most first."
+  addresseeKinds: [FacetCount!]!
+}
+
+"How many items of a list have one value."
+type FacetCount {
+  "The value: an ISO code, a year, a topic key or an institution kind."
+  value: String!
+  "The country or topic the value names; null for years and kinds."
+  node: Node
+  "How many items of the filtered list have it."
+  count: Int!
 }
 
 "The write side of the graph."
@@ -2222,6 +2818,8 @@ type ResolutionConnection {
   pageInfo: PageInfo!
   "How many resolutions the whole filtered list holds."
   totalCount: Int!
+  "Counts of the whole filtered list per country, year, topic and kind of addressee."
+  facets: Facets!
 }
 
 "A resolution in a page."
@@ -2242,6 +2840,8 @@ type DemandConnection {
   pageInfo: PageInfo!
   "How many demands the whole filtered list holds."
   totalCount: Int!
+  "Counts of the whole filtered list per country, year, topic and kind of addressee."
+  facets: Facets!
 }
 
 "A demand in a page."
@@ -2365,6 +2965,8 @@ func (ec *executionContext) childFields_DemandConnection(ctx context.Context, fi
 		return ec.fieldContext_DemandConnection_pageInfo(ctx, field)
 	case "totalCount":
 		return ec.fieldContext_DemandConnection_totalCount(ctx, field)
+	case "facets":
+		return ec.fieldContext_DemandConnection_facets(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DemandConnection", field.Name)
 }
@@ -2405,6 +3007,16 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
 
+func (ec *executionContext) childFields_EdgeTypeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_EdgeTypeCount_type(ctx, field)
+	case "count":
+		return ec.fieldContext_EdgeTypeCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EdgeTypeCount", field.Name)
+}
+
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2435,6 +3047,46 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_quote(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+}
+
+func (ec *executionContext) childFields_FacetCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_FacetCount_value(ctx, field)
+	case "node":
+		return ec.fieldContext_FacetCount_node(ctx, field)
+	case "count":
+		return ec.fieldContext_FacetCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FacetCount", field.Name)
+}
+
+func (ec *executionContext) childFields_Facets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "countries":
+		return ec.fieldContext_Facets_countries(ctx, field)
+	case "years":
+		return ec.fieldContext_Facets_years(ctx, field)
+	case "topics":
+		return ec.fieldContext_Facets_topics(ctx, field)
+	case "addresseeKinds":
+		return ec.fieldContext_Facets_addresseeKinds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Facets", field.Name)
+}
+
+func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_GraphEdge_from(ctx, field)
+	case "to":
+		return ec.fieldContext_GraphEdge_to(ctx, field)
+	case "type":
+		return ec.fieldContext_GraphEdge_type(ctx, field)
+	case "evidence":
+		return ec.fieldContext_GraphEdge_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_IngestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2481,6 +3133,16 @@ func (ec *executionContext) childFields_LocalizedText(ctx context.Context, field
 		return ec.fieldContext_LocalizedText_text(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
+}
+
+func (ec *executionContext) childFields_NodeKindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_NodeKindCount_kind(ctx, field)
+	case "count":
+		return ec.fieldContext_NodeKindCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NodeKindCount", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2623,6 +3285,8 @@ func (ec *executionContext) childFields_ResolutionConnection(ctx context.Context
 		return ec.fieldContext_ResolutionConnection_pageInfo(ctx, field)
 	case "totalCount":
 		return ec.fieldContext_ResolutionConnection_totalCount(ctx, field)
+	case "facets":
+		return ec.fieldContext_ResolutionConnection_facets(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResolutionConnection", field.Name)
 }
@@ -2635,6 +3299,34 @@ func (ec *executionContext) childFields_ResolutionEdge(ctx context.Context, fiel
 		return ec.fieldContext_ResolutionEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResolutionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SearchConnection_edges(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SearchConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SearchConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SearchEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SearchEdge_node(ctx, field)
+	case "score":
+		return ec.fieldContext_SearchEdge_score(ctx, field)
+	case "field":
+		return ec.fieldContext_SearchEdge_field(ctx, field)
+	case "snippet":
+		return ec.fieldContext_SearchEdge_snippet(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Stance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2653,6 +3345,34 @@ func (ec *executionContext) childFields_Stance(ctx context.Context, field graphq
 		return ec.fieldContext_Stance_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Stance", field.Name)
+}
+
+func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "documents":
+		return ec.fieldContext_Stats_documents(ctx, field)
+	case "quads":
+		return ec.fieldContext_Stats_quads(ctx, field)
+	case "nodes":
+		return ec.fieldContext_Stats_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Stats_edges(ctx, field)
+	case "lastIngest":
+		return ec.fieldContext_Stats_lastIngest(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Stats", field.Name)
+}
+
+func (ec *executionContext) childFields_Subgraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Subgraph_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Subgraph_edges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Subgraph_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
 }
 
 func (ec *executionContext) childFields_Topic(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2988,22 +3708,70 @@ func (ec *executionContext) field_Query_demands_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["agreement"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "topic",
+		func(ctx context.Context, v any) (*graph.ID, error) {
+			return ec.unmarshalOID2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐID(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["topic"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "group",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg4
+	args["group"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "adoptedFrom",
+		func(ctx context.Context, v any) (*graph.PartialDate, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["adoptedFrom"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "adoptedTo",
+		func(ctx context.Context, v any) (*graph.PartialDate, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["adoptedTo"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "language",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["language"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg10
 	return args, nil
 }
 
@@ -3035,6 +3803,44 @@ func (ec *executionContext) field_Query_institution_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_neighbourhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (graph.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋeurelᚋeurelᚋgraphᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "edges",
+		func(ctx context.Context, v any) ([]graph.Predicate, error) {
+			return ec.unmarshalOEdgeType2ᚕgithubᚗcomᚋeurelᚋeurelᚋgraphᚐPredicateᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["edges"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3046,6 +3852,44 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_path_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (graph.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋeurelᚋeurelᚋgraphᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (graph.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋeurelᚋeurelᚋgraphᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxDepth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxDepth"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "edges",
+		func(ctx context.Context, v any) ([]graph.Predicate, error) {
+			return ec.unmarshalOEdgeType2ᚕgithubᚗcomᚋeurelᚋeurelᚋgraphᚐPredicateᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["edges"] = arg3
 	return args, nil
 }
 
@@ -3110,6 +3954,100 @@ func (ec *executionContext) field_Query_resolutions_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["agreement"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "topic",
+		func(ctx context.Context, v any) (*graph.ID, error) {
+			return ec.unmarshalOID2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["topic"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "addressee",
+		func(ctx context.Context, v any) (*graph.ID, error) {
+			return ec.unmarshalOID2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["addressee"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "group",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["group"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "adoptedFrom",
+		func(ctx context.Context, v any) (*graph.PartialDate, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["adoptedFrom"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "adoptedTo",
+		func(ctx context.Context, v any) (*graph.PartialDate, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["adoptedTo"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "language",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["language"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg10
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]graph.NodeKind, error) {
+			return ec.unmarshalONodeKind2ᚕgithubᚗcomᚋeurelᚋeurelᚋgraphᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -4257,6 +5195,38 @@ func (ec *executionContext) fieldContext_DemandConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("DemandConnection", field, false, false, "Int")
 }
 
+func (ec *executionContext) _DemandConnection_facets(ctx context.Context, field graphql.CollectedField, obj *model.DemandConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandConnection_facets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DemandConnection().Facets(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Facets) graphql.Marshaler {
+			return ec.marshalNFacets2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐFacets(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandConnection_facets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DemandConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Facets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DemandEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DemandEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4551,6 +5521,52 @@ func (ec *executionContext) fieldContext_Document_procedureDocument(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _EdgeTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *model.EdgeTypeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EdgeTypeCount_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Predicate) graphql.Marshaler {
+			return ec.marshalNEdgeType2githubᚗcomᚋeurelᚋeurelᚋgraphᚐPredicate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EdgeTypeCount_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EdgeTypeCount", field, false, false, "EdgeType")
+}
+
+func (ec *executionContext) _EdgeTypeCount_count(ctx context.Context, field graphql.CollectedField, obj *model.EdgeTypeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EdgeTypeCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EdgeTypeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EdgeTypeCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *graph.EventRecord) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4815,6 +5831,313 @@ func (ec *executionContext) _Evidence_quote(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Evidence_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Evidence", field, true, true, "String")
+}
+
+func (ec *executionContext) _FacetCount_value(ctx context.Context, field graphql.CollectedField, obj *graph.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _FacetCount_node(ctx context.Context, field graphql.CollectedField, obj *graph.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FacetCount().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FacetCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FacetCount_count(ctx context.Context, field graphql.CollectedField, obj *graph.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Facets_countries(ctx context.Context, field graphql.CollectedField, obj *graph.Facets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Facets_countries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Countries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕgithubᚗcomᚋeurelᚋeurelᚋgraphᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Facets_countries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Facets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Facets_years(ctx context.Context, field graphql.CollectedField, obj *graph.Facets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Facets_years(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Years, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕgithubᚗcomᚋeurelᚋeurelᚋgraphᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Facets_years(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Facets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Facets_topics(ctx context.Context, field graphql.CollectedField, obj *graph.Facets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Facets_topics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topics, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕgithubᚗcomᚋeurelᚋeurelᚋgraphᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Facets_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Facets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Facets_addresseeKinds(ctx context.Context, field graphql.CollectedField, obj *graph.Facets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Facets_addresseeKinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AddresseeKinds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕgithubᚗcomᚋeurelᚋeurelᚋgraphᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Facets_addresseeKinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Facets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphEdge_from(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().From(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋeurelᚋeurelᚋgraphᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "ID")
+}
+
+func (ec *executionContext) _GraphEdge_to(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().To(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋeurelᚋeurelᚋgraphᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "ID")
+}
+
+func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().Type(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Predicate) graphql.Marshaler {
+			return ec.marshalNEdgeType2githubᚗcomᚋeurelᚋeurelᚋgraphᚐPredicate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "EdgeType")
+}
+
+func (ec *executionContext) _GraphEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _IngestResult_document(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
@@ -5291,6 +6614,52 @@ func (ec *executionContext) fieldContext_Mutation_deleteDocument(ctx context.Con
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _NodeKindCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.NodeKindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NodeKindCount_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.NodeKind) graphql.Marshaler {
+			return ec.marshalNNodeKind2githubᚗcomᚋeurelᚋeurelᚋgraphᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NodeKindCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NodeKindCount", field, false, false, "NodeKind")
+}
+
+func (ec *executionContext) _NodeKindCount_count(ctx context.Context, field graphql.CollectedField, obj *model.NodeKindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NodeKindCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NodeKindCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NodeKindCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -6164,7 +7533,7 @@ func (ec *executionContext) _Query_resolutions(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Resolutions(ctx, fc.Args["country"].(*string), fc.Args["agreement"].(*graph.ID), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Resolutions(ctx, fc.Args["country"].(*string), fc.Args["agreement"].(*graph.ID), fc.Args["topic"].(*graph.ID), fc.Args["addressee"].(*graph.ID), fc.Args["group"].(*string), fc.Args["adoptedFrom"].(*graph.PartialDate), fc.Args["adoptedTo"].(*graph.PartialDate), fc.Args["language"].(*string), fc.Args["text"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ResolutionConnection) graphql.Marshaler {
@@ -6372,7 +7741,7 @@ func (ec *executionContext) _Query_demands(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Demands(ctx, fc.Args["country"].(*string), fc.Args["addressee"].(*graph.ID), fc.Args["agreement"].(*graph.ID), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Demands(ctx, fc.Args["country"].(*string), fc.Args["addressee"].(*graph.ID), fc.Args["agreement"].(*graph.ID), fc.Args["topic"].(*graph.ID), fc.Args["group"].(*string), fc.Args["adoptedFrom"].(*graph.PartialDate), fc.Args["adoptedTo"].(*graph.PartialDate), fc.Args["language"].(*string), fc.Args["text"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DemandConnection) graphql.Marshaler {
@@ -6622,6 +7991,170 @@ func (ec *executionContext) fieldContext_Query_procedureDocument(ctx context.Con
 	if fc.Args, err = ec.field_Query_procedureDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_neighbourhood(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_neighbourhood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Neighbourhood(ctx, fc.Args["id"].(graph.ID), fc.Args["depth"].(*int), fc.Args["edges"].([]graph.Predicate), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
+			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐSubgraph(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_neighbourhood(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Subgraph(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_neighbourhood_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_path(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Path(ctx, fc.Args["from"].(graph.ID), fc.Args["to"].(graph.ID), fc.Args["maxDepth"].(*int), fc.Args["edges"].([]graph.Predicate))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
+			return ec.marshalOSubgraph2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐSubgraph(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_path(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Subgraph(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_path_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_search(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["kinds"].([]graph.NodeKind), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchConnection) graphql.Marshaler {
+			return ec.marshalNSearchConnection2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐSearchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Stats(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Stats) graphql.Marshaler {
+			return ec.marshalNStats2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stats(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -7582,6 +9115,38 @@ func (ec *executionContext) fieldContext_ResolutionConnection_totalCount(_ conte
 	return graphql.NewScalarFieldContext("ResolutionConnection", field, false, false, "Int")
 }
 
+func (ec *executionContext) _ResolutionConnection_facets(ctx context.Context, field graphql.CollectedField, obj *model.ResolutionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResolutionConnection_facets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ResolutionConnection().Facets(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Facets) graphql.Marshaler {
+			return ec.marshalNFacets2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐFacets(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResolutionConnection_facets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResolutionConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Facets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ResolutionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ResolutionEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7635,6 +9200,217 @@ func (ec *executionContext) fieldContext_ResolutionEdge_node(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchEdge) graphql.Marshaler {
+			return ec.marshalNSearchEdge2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐSearchEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SearchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchEdge_score(ctx context.Context, field graphql.CollectedField, obj *model.SearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchEdge_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchEdge_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchEdge", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SearchEdge_field(ctx context.Context, field graphql.CollectedField, obj *model.SearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchEdge_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchEdge_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchEdge_snippet(ctx context.Context, field graphql.CollectedField, obj *model.SearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchEdge_snippet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Snippet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchEdge_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchEdge", field, false, false, "String")
 }
 
 func (ec *executionContext) _Stance_id(ctx context.Context, field graphql.CollectedField, obj *graph.StanceRecord) (ret graphql.Marshaler) {
@@ -7791,6 +9567,226 @@ func (ec *executionContext) fieldContext_Stance_evidence(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Stats_documents(ctx context.Context, field graphql.CollectedField, obj *graph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Stats().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Stats_quads(ctx context.Context, field graphql.CollectedField, obj *graph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_quads(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Stats().Quads(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_quads(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Stats_nodes(ctx context.Context, field graphql.CollectedField, obj *graph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Stats().Nodes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NodeKindCount) graphql.Marshaler {
+			return ec.marshalNNodeKindCount2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐNodeKindCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NodeKindCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Stats_edges(ctx context.Context, field graphql.CollectedField, obj *graph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Stats().Edges(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.EdgeTypeCount) graphql.Marshaler {
+			return ec.marshalNEdgeTypeCount2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐEdgeTypeCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EdgeTypeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Stats_lastIngest(ctx context.Context, field graphql.CollectedField, obj *graph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_lastIngest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Stats().LastIngest(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_lastIngest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Subgraph().Nodes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_edges(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Subgraph().Edges(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Edge) graphql.Marshaler {
+			return ec.marshalNGraphEdge2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Topic_id(ctx context.Context, field graphql.CollectedField, obj *graph.TopicRecord) (ret graphql.Marshaler) {
@@ -9576,23 +11572,29 @@ func (ec *executionContext) _DemandConnection(ctx context.Context, sel ast.Selec
 		case "edges":
 			out.Values[i] = ec._DemandConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
 			out.Values[i] = ec._DemandConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
 			out.Values[i] = ec._DemandConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
 			out.Values[i] = ec._DemandConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "facets":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DemandConnection_facets(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9728,6 +11730,44 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var edgeTypeCountImplementors = []string{"EdgeTypeCount"}
+
+func (ec *executionContext) _EdgeTypeCount(ctx context.Context, sel ast.SelectionSet, obj *model.EdgeTypeCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, edgeTypeCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EdgeTypeCount")
+		case "type":
+			out.Values[i] = ec._EdgeTypeCount_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._EdgeTypeCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var eventImplementors = []string{"Event", "Node"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *graph.EventRecord) graphql.Marshaler {
@@ -9822,6 +11862,150 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evidence_quote(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var facetCountImplementors = []string{"FacetCount"}
+
+func (ec *executionContext) _FacetCount(ctx context.Context, sel ast.SelectionSet, obj *graph.FacetCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, facetCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FacetCount")
+		case "value":
+			out.Values[i] = ec._FacetCount_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FacetCount_node(ctx, field, obj)
+				})
+		case "count":
+			out.Values[i] = ec._FacetCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var facetsImplementors = []string{"Facets"}
+
+func (ec *executionContext) _Facets(ctx context.Context, sel ast.SelectionSet, obj *graph.Facets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, facetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Facets")
+		case "countries":
+			out.Values[i] = ec._Facets_countries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "years":
+			out.Values[i] = ec._Facets_years(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "topics":
+			out.Values[i] = ec._Facets_topics(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addresseeKinds":
+			out.Values[i] = ec._Facets_addresseeKinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var graphEdgeImplementors = []string{"GraphEdge"}
+
+func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet, obj *graph.Edge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, graphEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GraphEdge")
+		case "from":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_from(ctx, field, obj)
+				})
+		case "to":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_to(ctx, field, obj)
+				})
+		case "type":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_type(ctx, field, obj)
+				})
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_evidence(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -10029,6 +12213,44 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteDocument(ctx, field)
 			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var nodeKindCountImplementors = []string{"NodeKindCount"}
+
+func (ec *executionContext) _NodeKindCount(ctx context.Context, sel ast.SelectionSet, obj *model.NodeKindCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, nodeKindCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NodeKindCount")
+		case "kind":
+			out.Values[i] = ec._NodeKindCount_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._NodeKindCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -10388,6 +12610,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_procedureDocument(ctx, field)
 				})
+		case "neighbourhood":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_neighbourhood(ctx, field)
+				})
+		case "path":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_path(ctx, field)
+				})
+		case "search":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_search(ctx, field)
+				})
+		case "stats":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stats(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -10606,23 +12852,29 @@ func (ec *executionContext) _ResolutionConnection(ctx context.Context, sel ast.S
 		case "edges":
 			out.Values[i] = ec._ResolutionConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
 			out.Values[i] = ec._ResolutionConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
 			out.Values[i] = ec._ResolutionConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
 			out.Values[i] = ec._ResolutionConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "facets":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ResolutionConnection_facets(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10658,6 +12910,102 @@ func (ec *executionContext) _ResolutionEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "node":
 			out.Values[i] = ec._ResolutionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchConnectionImplementors = []string{"SearchConnection"}
+
+func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SearchConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchConnection")
+		case "edges":
+			out.Values[i] = ec._SearchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SearchConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SearchConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchEdgeImplementors = []string{"SearchEdge"}
+
+func (ec *executionContext) _SearchEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SearchEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchEdge")
+		case "cursor":
+			out.Values[i] = ec._SearchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SearchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._SearchEdge_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._SearchEdge_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "snippet":
+			out.Values[i] = ec._SearchEdge_snippet(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -10717,6 +13065,109 @@ func (ec *executionContext) _Stance(ctx context.Context, sel ast.SelectionSet, o
 				})
 		case "evidence":
 			out.Values[i] = ec._Stance_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statsImplementors = []string{"Stats"}
+
+func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *graph.Stats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Stats")
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Stats_documents(ctx, field, obj)
+				})
+		case "quads":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Stats_quads(ctx, field, obj)
+				})
+		case "nodes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Stats_nodes(ctx, field, obj)
+				})
+		case "edges":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Stats_edges(ctx, field, obj)
+				})
+		case "lastIngest":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Stats_lastIngest(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subgraphImplementors = []string{"Subgraph"}
+
+func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *graph.Subgraph) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Subgraph")
+		case "nodes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Subgraph_nodes(ctx, field, obj)
+				})
+		case "edges":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Subgraph_edges(ctx, field, obj)
+				})
+		case "truncated":
+			out.Values[i] = ec._Subgraph_truncated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -11394,6 +13845,45 @@ func (ec *executionContext) marshalNDocumentKind2githubᚗcomᚋeurelᚋeurelᚋ
 	return res
 }
 
+func (ec *executionContext) unmarshalNEdgeType2githubᚗcomᚋeurelᚋeurelᚋgraphᚐPredicate(ctx context.Context, v any) (graph.Predicate, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.Predicate(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEdgeType2githubᚗcomᚋeurelᚋeurelᚋgraphᚐPredicate(ctx context.Context, sel ast.SelectionSet, v graph.Predicate) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "EdgeType!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNEdgeTypeCount2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐEdgeTypeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EdgeTypeCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEdgeTypeCount2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐEdgeTypeCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEdgeTypeCount2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐEdgeTypeCount(ctx context.Context, sel ast.SelectionSet, v *model.EdgeTypeCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EdgeTypeCount!")
+		return graphql.Null
+	}
+	return ec._EdgeTypeCount(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEventRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.EventRecord) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -11420,6 +13910,96 @@ func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋeurelᚋeurelᚋgrap
 
 func (ec *executionContext) marshalNEvidence2githubᚗcomᚋeurelᚋeurelᚋgraphᚐEvidence(ctx context.Context, sel ast.SelectionSet, v graph.Evidence) graphql.Marshaler {
 	return ec._Evidence(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEvidence2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Evidence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEvidence2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEvidence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEvidence2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *graph.Evidence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Evidence!")
+		return graphql.Null
+	}
+	return ec._Evidence(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFacetCount2githubᚗcomᚋeurelᚋeurelᚋgraphᚐFacetCount(ctx context.Context, sel ast.SelectionSet, v graph.FacetCount) graphql.Marshaler {
+	return ec._FacetCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFacetCount2ᚕgithubᚗcomᚋeurelᚋeurelᚋgraphᚐFacetCountᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.FacetCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacetCount2githubᚗcomᚋeurelᚋeurelᚋgraphᚐFacetCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFacets2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐFacets(ctx context.Context, sel ast.SelectionSet, v *graph.Facets) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Facets!")
+		return graphql.Null
+	}
+	return ec._Facets(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalNGraphEdge2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Edge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGraphEdge2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGraphEdge2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEdge(ctx context.Context, sel ast.SelectionSet, v *graph.Edge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GraphEdge!")
+		return graphql.Null
+	}
+	return ec._GraphEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNID2githubᚗcomᚋeurelᚋeurelᚋgraphᚐID(ctx context.Context, v any) (graph.ID, error) {
@@ -11535,6 +14115,96 @@ func (ec *executionContext) marshalNLocalizedText2ᚖgithubᚗcomᚋeurelᚋeure
 		return graphql.Null
 	}
 	return ec._LocalizedText(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNode2githubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Node!")
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNode2githubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNNodeKind2githubᚗcomᚋeurelᚋeurelᚋgraphᚐNodeKind(ctx context.Context, v any) (graph.NodeKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNNodeKind2githubᚗcomᚋeurelᚋeurelᚋgraphᚐNodeKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNodeKind2githubᚗcomᚋeurelᚋeurelᚋgraphᚐNodeKind(ctx context.Context, sel ast.SelectionSet, v graph.NodeKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNNodeKind2githubᚗcomᚋeurelᚋeurelᚋgraphᚐNodeKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "NodeKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNNodeKind2githubᚗcomᚋeurelᚋeurelᚋgraphᚐNodeKind = map[string]graph.NodeKind{
+		"RESOLUTION":         graph.KindResolution,
+		"COUNTRY":            graph.KindCountry,
+		"AGREEMENT":          graph.KindAgreement,
+		"INSTITUTION":        graph.KindInstitution,
+		"DEMAND":             graph.KindDemand,
+		"STANCE":             graph.KindStance,
+		"TOPIC":              graph.KindTopic,
+		"DOCUMENT":           graph.KindDocument,
+		"PROCEDURE_DOCUMENT": graph.KindProcedureDocument,
+		"EVENT":              graph.KindEvent,
+	}
+	marshalNNodeKind2githubᚗcomᚋeurelᚋeurelᚋgraphᚐNodeKind = map[graph.NodeKind]string{
+		graph.KindResolution:        "RESOLUTION",
+		graph.KindCountry:           "COUNTRY",
+		graph.KindAgreement:         "AGREEMENT",
+		graph.KindInstitution:       "INSTITUTION",
+		graph.KindDemand:            "DEMAND",
+		graph.KindStance:            "STANCE",
+		graph.KindTopic:             "TOPIC",
+		graph.KindDocument:          "DOCUMENT",
+		graph.KindProcedureDocument: "PROCEDURE_DOCUMENT",
+		graph.KindEvent:             "EVENT",
+	}
+)
+
+func (ec *executionContext) marshalNNodeKindCount2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐNodeKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NodeKindCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNodeKindCount2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐNodeKindCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNodeKindCount2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐNodeKindCount(ctx context.Context, sel ast.SelectionSet, v *model.NodeKindCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NodeKindCount!")
+		return graphql.Null
+	}
+	return ec._NodeKindCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -11673,6 +14343,38 @@ func (ec *executionContext) marshalNResolutionEdge2ᚖgithubᚗcomᚋeurelᚋeur
 	return ec._ResolutionEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSearchConnection2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.SearchConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchConnection!")
+		return graphql.Null
+	}
+	return ec._SearchConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchEdge2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐSearchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchEdge2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐSearchEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchEdge2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐSearchEdge(ctx context.Context, sel ast.SelectionSet, v *model.SearchEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchEdge!")
+		return graphql.Null
+	}
+	return ec._SearchEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNStance2ᚕᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐStanceRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.StanceRecord) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -11710,6 +14412,14 @@ func (ec *executionContext) marshalNStanceKind2githubᚗcomᚋeurelᚋeurelᚋgr
 		graphql.AddInvalidNullFromMarshaler(ctx, "StanceKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNStats2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐStats(ctx context.Context, sel ast.SelectionSet, v *graph.Stats) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Stats!")
+		return graphql.Null
+	}
+	return ec._Stats(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -11753,6 +14463,14 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Subgraph!")
+		return graphql.Null
+	}
+	return ec._Subgraph(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -11991,11 +14709,65 @@ func (ec *executionContext) marshalODate2githubᚗcomᚋeurelᚋeurelᚋgraphᚐ
 	return res
 }
 
+func (ec *executionContext) unmarshalODate2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐPartialDate(ctx context.Context, v any) (*graph.PartialDate, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalDate(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐPartialDate(ctx context.Context, sel ast.SelectionSet, v *graph.PartialDate) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalDate(*v)
+	return res
+}
+
 func (ec *executionContext) marshalODocument2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐDocumentRecord(ctx context.Context, sel ast.SelectionSet, v *graph.DocumentRecord) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Document(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOEdgeType2ᚕgithubᚗcomᚋeurelᚋeurelᚋgraphᚐPredicateᚄ(ctx context.Context, v any) ([]graph.Predicate, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.Predicate, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEdgeType2githubᚗcomᚋeurelᚋeurelᚋgraphᚐPredicate(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOEdgeType2ᚕgithubᚗcomᚋeurelᚋeurelᚋgraphᚐPredicateᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Predicate) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEdgeType2githubᚗcomᚋeurelᚋeurelᚋgraphᚐPredicate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOEvidence2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *graph.Evidence) graphql.Marshaler {
@@ -12054,6 +14826,42 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋeurelᚋeurelᚋgqlᚋin
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalONodeKind2ᚕgithubᚗcomᚋeurelᚋeurelᚋgraphᚐNodeKindᚄ(ctx context.Context, v any) ([]graph.NodeKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.NodeKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNodeKind2githubᚗcomᚋeurelᚋeurelᚋgraphᚐNodeKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalONodeKind2ᚕgithubᚗcomᚋeurelᚋeurelᚋgraphᚐNodeKindᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.NodeKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNodeKind2githubᚗcomᚋeurelᚋeurelᚋgraphᚐNodeKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOPartialDate2githubᚗcomᚋeurelᚋeurelᚋgraphᚐPartialDate(ctx context.Context, v any) (graph.PartialDate, error) {
@@ -12116,6 +14924,31 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) marshalOSubgraph2ᚖgithubᚗcomᚋeurelᚋeurelᚋgraphᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalTime(*v)
 	return res
 }
 

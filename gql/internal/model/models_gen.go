@@ -11,24 +11,20 @@ import (
 	"github.com/eurel/eurel/graph"
 )
 
-// A page of demands (Relay connection).
-type DemandConnection struct {
-	// The page's demands with their cursors.
-	Edges []*DemandEdge `json:"edges"`
-	// The page's demands, without cursors.
-	Nodes []*graph.DemandRecord `json:"nodes"`
-	// Where the page lies in the whole list.
-	PageInfo *PageInfo `json:"pageInfo"`
-	// How many demands the whole filtered list holds.
-	TotalCount int `json:"totalCount"`
-}
-
 // A demand in a page.
 type DemandEdge struct {
 	// Opaque cursor; pass it as after to get what follows.
 	Cursor string `json:"cursor"`
 	// The demand.
 	Node *graph.DemandRecord `json:"node"`
+}
+
+// How many edges of a type.
+type EdgeTypeCount struct {
+	// The type.
+	Type graph.Predicate `json:"type"`
+	// How many.
+	Count int `json:"count"`
 }
 
 // A text to ingest.
@@ -63,6 +59,14 @@ type LocalizedText struct {
 type Mutation struct {
 }
 
+// How many nodes of a kind.
+type NodeKindCount struct {
+	// The kind.
+	Kind graph.NodeKind `json:"kind"`
+	// How many.
+	Count int `json:"count"`
+}
+
 // Where a page lies in a list.
 type PageInfo struct {
 	// Whether more items follow this page.
@@ -79,24 +83,36 @@ type PageInfo struct {
 type Query struct {
 }
 
-// A page of resolutions (Relay connection).
-type ResolutionConnection struct {
-	// The page's resolutions with their cursors.
-	Edges []*ResolutionEdge `json:"edges"`
-	// The page's resolutions, without cursors.
-	Nodes []*graph.ResolutionRecord `json:"nodes"`
-	// Where the page lies in the whole list.
-	PageInfo *PageInfo `json:"pageInfo"`
-	// How many resolutions the whole filtered list holds.
-	TotalCount int `json:"totalCount"`
-}
-
 // A resolution in a page.
 type ResolutionEdge struct {
 	// Opaque cursor; pass it as after to get what follows.
 	Cursor string `json:"cursor"`
 	// The resolution.
 	Node *graph.ResolutionRecord `json:"node"`
+}
+
+// A page of search hits (Relay connection).
+type SearchConnection struct {
+	// The page's hits with their cursors, best first.
+	Edges []*SearchEdge `json:"edges"`
+	// How many nodes match in all.
+	TotalCount int `json:"totalCount"`
+	// Where the page lies in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One search hit.
+type SearchEdge struct {
+	// Opaque cursor; pass it as after to get what follows.
+	Cursor string `json:"cursor"`
+	// The node that matches.
+	Node Node `json:"node"`
+	// Relevance: higher is better; comparable within one search only.
+	Score float64 `json:"score"`
+	// The field the snippet comes from: title, name or text.
+	Field string `json:"field"`
+	// A short fragment of the matching text, HTML with the matches in <mark>…</mark> and the rest escaped.
+	Snippet string `json:"snippet"`
 }
 
 // What an ingest did to the store.
