@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	cproto "github.com/cayleygraph/cayley/graph/proto"
+	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	"github.com/hidal-go/hidalgo/kv/options"
 	"google.golang.org/protobuf/proto"
@@ -172,4 +173,35 @@ func TestTheBulkWriterWritesWhatCayleyWould(t *testing.T) {
 	}
 	sameGraph(t, bulk, cayley)
 	sameGraph(t, bulk, run(Config{Backend: BackendMemory}, false))
+}
+
+// TestABigBatchWritesWhatCayleyWould: a batch big enough for the bulk writer to create every
+// node bucket first (bigBatch) leaves what Cayley's ApplyDeltas would, and the next batch,
+// into the buckets that now exist, too.
+func TestABigBatchWritesWhatCayleyWould(t *testing.T) {
+	ctx := context.Background()
+	var big, next []*Document
+	for i := range 200 {
+		big = append(big, synthDoc(i, 0))
+	}
+	for i := range 20 {
+		next = append(next, synthDoc(200+i, 0), synthDoc(i, 1))
+	}
+	run := func(noBulk bool) *Store {
+		s := openStore(t, Config{Backend: BackendBolt, Path: t.TempDir()})
+		s.noBulk = noBulk
+		for _, batch := range [][]*Document{big, next} {
+			if _, err := s.PutBatch(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return s
+	}
+	bulk, cayley := run(false), run(true)
+	if !bigBatch([]*freshDoc{{quads: make([]quad.Quad, 20_000)}}) || !bulk.allNodeBuckets {
+		t.Fatal("the first batch did not create the node buckets")
+	}
+	if got, want := kvDump(t, bulk), kvDump(t, cayley); got != want {
+		t.Errorf("the bulk writer's store differs from Cayley's:\n%s", diffLines(got, want))
+	}
 }

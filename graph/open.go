@@ -20,6 +20,7 @@ import (
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	"go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // Backends accepted by Config.Backend.
@@ -104,7 +105,7 @@ func openBolt(ctx context.Context, cfg Config) (*Store, error) {
 	// Cayley's bbolt backend opens the file with no timeout: a second process would hang
 	// forever on the file lock. Open it here and hand it to kv.New.
 	db, err := hbolt.Open(filepath.Join(cfg.Path, boltFile), &bbolt.Options{Timeout: timeout, InitialMmapSize: initialMmapSize})
-	if errors.Is(err, bbolt.ErrTimeout) {
+	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, &lockedError{dir: cfg.Path}
 	} else if err != nil {
 		return nil, fmt.Errorf("bolt store %s: %w", cfg.Path, err)
