@@ -44,10 +44,6 @@ type Store struct {
 	closed    chan struct{}
 
 	view *view // the read-optimised projection, kept in step by apply (view.go)
-
-	cmu    sync.Mutex
-	counts map[NodeKind]int64 // distinct nodes per kind; nil until Stats first runs
-	quads  int64              // quads, kept with counts (for backends that only estimate)
 }
 
 var (
@@ -198,9 +194,8 @@ func (s *Store) write(ctx context.Context, plans []docPlan) ([]PutResult, error)
 	results := make([]PutResult, len(plans))
 	pending := map[ID]map[quadKey]quad.Quad{} // documents already planned in this batch
 	var (
-		kindChanges []quad.Quad
-		freshDocs   []*freshDoc
-		freshAt     []int
+		freshDocs []*freshDoc
+		freshAt   []int
 	)
 	for i, plan := range plans {
 		id := plan.id
@@ -209,11 +204,6 @@ func (s *Store) write(ctx context.Context, plans []docPlan) ([]PutResult, error)
 			results[i].Status = PutAdded
 			freshDocs = append(freshDocs, &freshDoc{quads: plan.quads})
 			freshAt = append(freshAt, i)
-			for _, q := range plan.quads {
-				if q.Predicate == pKind {
-					kindChanges = append(kindChanges, q)
-				}
-			}
 			continue
 		}
 		old, ok := pending[id]
@@ -237,18 +227,12 @@ func (s *Store) write(ctx context.Context, plans []docPlan) ([]PutResult, error)
 			if _, keep := next[k]; !keep {
 				tx.RemoveQuad(q)
 				results[i].QuadsRemoved++
-				if q.Predicate == pKind {
-					kindChanges = append(kindChanges, q)
-				}
 			}
 		}
 		for _, q := range plan.quads {
 			if _, had := old[keyOf(q)]; !had {
 				tx.AddQuad(q)
 				results[i].QuadsAdded++
-				if q.Predicate == pKind {
-					kindChanges = append(kindChanges, q)
-				}
 			}
 		}
 		pending[id] = next
@@ -256,7 +240,7 @@ func (s *Store) write(ctx context.Context, plans []docPlan) ([]PutResult, error)
 	if len(tx.Deltas) == 0 && len(freshDocs) == 0 {
 		return results, nil
 	}
-	if err := s.apply(ctx, tx.Deltas, freshDocs, kindChanges); err != nil {
+	if err := s.apply(ctx, tx.Deltas, freshDocs); err != nil {
 		return nil, err
 	}
 	for k, d := range freshDocs {
@@ -326,35 +310,21 @@ func (s *Store) Delete(ctx context.Context, doc ID) (bool, error) {
 		return false, err
 	}
 	tx := cgraph.NewTransactionN(len(old))
-	var kindChanges []quad.Quad
 	for _, q := range old {
 		tx.RemoveQuad(q)
-		if q.Predicate == pKind {
-			kindChanges = append(kindChanges, q)
-		}
 	}
-	return true, s.apply(ctx, tx.Deltas, nil, kindChanges)
+	return true, s.apply(ctx, tx.Deltas, nil)
 }
 
 // apply writes deltas and fresh documents in one transaction (fresh only on bolt). Every
 // delta is checked (no IgnoreDup, no IgnoreMissing): adds are of quads the store does not
 // have and removals of quads it has, which keeps Cayley's node reference counts exact
 // (adding a duplicate and removing it later leaves orphaned nodes, upstream issues #675,
-// #737, #945); fresh documents have no quad in the store at all. It keeps the node counters
-// right when they are kept.
-func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*freshDoc, kindChanges []quad.Quad) error {
+// #737, #945); fresh documents have no quad in the store at all. Once committed, the deltas
+// and the fresh documents' quads are applied to the view.
+func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*freshDoc) error {
 	if err := ctx.Err(); err != nil {
 		return err
-	}
-	s.cmu.Lock()
-	counting := s.counts != nil
-	s.cmu.Unlock()
-	var before map[kindOf]bool
-	if counting {
-		var err error
-		if before, err = s.kindsPresent(ctx, kindChanges); err != nil {
-			return err
-		}
 	}
 	if err := s.applyDeltas(ctx, deltas, fresh); err != nil {
 		return fmt.Errorf("writing to the %s store: %w", s.backend, err)
@@ -362,33 +332,6 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 	s.view.apply(deltas)
 	for _, d := range fresh {
 		s.view.add(d.written)
-	}
-	if counting {
-		after, err := s.kindsPresent(ctx, kindChanges)
-		s.cmu.Lock()
-		defer s.cmu.Unlock()
-		if err != nil {
-			s.counts = nil // recount on the next Stats
-			return nil
-		}
-		for _, d := range deltas {
-			if d.Action == cgraph.Add {
-				s.quads++
-			} else {
-				s.quads--
-			}
-		}
-		for _, d := range fresh {
-			s.quads += int64(d.added)
-		}
-		for k, was := range before {
-			switch is := after[k]; {
-			case is && !was:
-				s.counts[k.kind]++
-			case was && !is:
-				s.counts[k.kind]--
-			}
-		}
 	}
 	return nil
 }
