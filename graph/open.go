@@ -53,11 +53,26 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.view, err = s.buildView(ctx); err != nil {
+	if s.view, err = s.openView(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("reading the graph into memory: %w", err)
 	}
 	return s, nil
+}
+
+// openView loads the view from its snapshot when the store is as the snapshot describes it
+// (bolt), else builds it from the quads. A snapshot that cannot be read is ignored.
+func (s *Store) openView(ctx context.Context) (*view, error) {
+	if s.kvdb != nil && s.path != "" {
+		stamp, err := s.kvStamp(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if v, ok, _ := loadView(s.path, stamp); ok {
+			return v, nil
+		}
+	}
+	return s.buildView(ctx)
 }
 
 func open(ctx context.Context, cfg Config) (*Store, error) {

@@ -70,7 +70,8 @@ func (s *Store) Close() error {
 		s.rmu.Lock()
 		defer s.rmu.Unlock()
 		close(s.closed)
-		err = s.qs.Close()
+		snapErr := s.saveViewSnapshot()
+		err = errors.Join(s.qs.Close(), snapErr)
 	})
 	return err
 }

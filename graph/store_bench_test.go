@@ -268,3 +268,18 @@ func BenchmarkListResolutionsOfACountry(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuildView reads a store of 2,000 documents into a new view, as Open does.
+func BenchmarkBuildView(b *testing.B) {
+	s := prefilledStore(b)
+	ctx := context.Background()
+	var quads int64
+	for b.Loop() {
+		v, err := s.buildView(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		quads = v.quads
+	}
+	b.ReportMetric(float64(quads)*float64(b.N)/b.Elapsed().Seconds(), "quads/s")
+}

@@ -44,8 +44,9 @@ type vnode struct {
 	sources []int32 // documents stating its kind quad, by node index
 	stated  []int32 // for a document: the nodes whose kind quad it states
 	out, in []vedge
-	props   []vprop // every document's values of the tracked properties
-	eff     []vprop // one value per tracked property: the one reads use (see effective)
+	props   []vprop   // the tracked properties' values, each with the documents stating it
+	eff     []vval    // one value per tracked property: the one reads use (see effective)
+	t       time.Time // for a document: its ingest time
 }
 
 // vedge is an edge from (out) or to (in) the node, with the documents stating it.
@@ -55,11 +56,18 @@ type vedge struct {
 	labels []int32
 }
 
-// vprop is one literal value of a tracked property, as one document states it.
+// vprop is one literal value of a tracked property, with the documents stating it.
 type vprop struct {
-	p     quad.IRI
-	label int32
-	val   quad.Value
+	p      quad.IRI
+	val    quad.Value
+	key    string  // quad.ToString(val), to compare values
+	labels []int32 // sorted
+}
+
+// vval is the value reads use of one property.
+type vval struct {
+	p   quad.IRI
+	val quad.Value
 }
 
 // viewProps are the literal properties the view keeps: what lists filter, sort and facet on.
@@ -146,25 +154,56 @@ func (v *view) settle() {
 	clear(v.touched)
 }
 
-// effective chooses, for each tracked property of a node, the value of the most recently
-// ingested document stating it (then the greatest document ID, then the greatest value), as
-// Store reads do.
+// effective chooses, for each tracked property of a node, the value reads use: the only one
+// when the documents agree, else that of the most recently ingested document stating it (then
+// the greatest document ID, then the greatest value), as Store reads do. A document's own
+// ingest time is kept on it.
 func (v *view) effective(n int32) {
 	nd := &v.nodes[n]
 	nd.eff = nd.eff[:0]
-	for _, x := range nd.props {
-		i := slices.IndexFunc(nd.eff, func(e vprop) bool { return e.p == x.p })
-		if i < 0 {
-			nd.eff = append(nd.eff, x)
+	type best struct {
+		i     int
+		t     time.Time
+		label int32
+	}
+	var bests []best
+	for i, x := range nd.props {
+		j := slices.IndexFunc(nd.eff, func(e vval) bool { return e.p == x.p })
+		if j < 0 {
+			nd.eff = append(nd.eff, vval{p: x.p, val: x.val})
+			bests = append(bests, best{i: i, label: -1})
 			continue
 		}
-		best := nd.eff[i]
-		t, bt := v.docTime(x.label), v.docTime(best.label)
-		if t.After(bt) || t.Equal(bt) && (v.nodes[x.label].id > v.nodes[best.label].id ||
-			x.label == best.label && quad.ToString(x.val) > quad.ToString(best.val)) {
-			nd.eff[i] = x
+		b := &bests[j]
+		if b.label < 0 { // a second value: from now on, times decide
+			b.t, b.label = v.latestLabel(nd.props[b.i].labels)
+		}
+		t, label := v.latestLabel(x.labels)
+		if t.After(b.t) || t.Equal(b.t) && (v.nodes[label].id > v.nodes[b.label].id ||
+			label == b.label && x.key > nd.props[b.i].key) {
+			*b = best{i: i, t: t, label: label}
+			nd.eff[j].val = x.val
 		}
 	}
+	nd.t = time.Time{}
+	if t, ok := v.prop(n, pIngestedAt).(quad.Time); ok {
+		nd.t = time.Time(t)
+	}
+}
+
+// latestLabel is the most recently ingested of some documents (then the greatest ID).
+func (v *view) latestLabel(labels []int32) (time.Time, int32) {
+	var (
+		bt time.Time
+		bl int32 = -1
+	)
+	for _, l := range labels {
+		t := v.nodes[l].t
+		if bl < 0 || t.After(bt) || t.Equal(bt) && v.nodes[l].id > v.nodes[bl].id {
+			bt, bl = t, l
+		}
+	}
+	return bt, bl
 }
 
 // node returns the index of a node, creating it.
@@ -234,14 +273,16 @@ func (v *view) one(q quad.Quad, add bool) {
 	case viewProps[p]:
 		n, label := v.node(subj), v.node(labelID)
 		nd := &v.nodes[n]
-		i := slices.IndexFunc(nd.props, func(x vprop) bool {
-			return x.p == p && x.label == label && quad.ToString(x.val) == quad.ToString(q.Object)
-		})
+		key := quad.ToString(q.Object)
+		i := slices.IndexFunc(nd.props, func(x vprop) bool { return x.p == p && x.key == key })
 		switch {
 		case add && i < 0:
-			nd.props = append(nd.props, vprop{p: p, label: label, val: q.Object})
-		case !add && i >= 0:
-			nd.props = slices.Delete(nd.props, i, i+1)
+			nd.props = append(nd.props, vprop{p: p, val: q.Object, key: key, labels: []int32{label}})
+		case i >= 0:
+			nd.props[i].labels = setLabel(nd.props[i].labels, label, add)
+			if len(nd.props[i].labels) == 0 {
+				nd.props = slices.Delete(nd.props, i, i+1)
+			}
 		}
 		v.touched[n] = true
 		if t, ok := q.Object.(quad.Time); ok && p == pIngestedAt && add && time.Time(t).After(v.last) {
@@ -318,15 +359,7 @@ func (v *view) neighbours(n int32, pred Predicate, out bool) []int32 {
 }
 
 // docTime is a document's ingest time (zero when unknown).
-func (v *view) docTime(doc int32) time.Time {
-	var last time.Time
-	for _, p := range v.nodes[doc].props { // a document's own quads all have it as label: one value
-		if t, ok := p.val.(quad.Time); ok && p.p == pIngestedAt && time.Time(t).After(last) {
-			last = time.Time(t)
-		}
-	}
-	return last
-}
+func (v *view) docTime(doc int32) time.Time { return v.nodes[doc].t }
 
 // prop is the value a read gives of a single-valued property (see effective); nil when none.
 func (v *view) prop(n int32, p quad.IRI) quad.Value {

@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -108,4 +110,60 @@ func TestTheViewAnswersAsTheStoreReads(t *testing.T) {
 			t.Errorf("the view says %s %s, the store %s %s", adopted, ref, recs[0].Adopted, recs[0].Reference)
 		}
 	})
+}
+
+func TestTheViewIsSavedAtCloseAndLoadedAtOpenOnlyWhileTheStoreIsUnchanged(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openStore(t, Config{Path: dir})
+	put(t, s, kzFR())
+	put(t, s, kzEN())
+	put(t, s, rcJointMotion())
+	s.Delete(ctx, kzEN().Source.ID())
+	want := dumpView(s.view)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s = openStore(t, Config{Path: dir})
+	stamp, err := s.kvStamp(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, ok, err := loadView(dir, stamp)
+	if err != nil || !ok {
+		t.Fatalf("loadView = %v, %v: the snapshot of the closed store was not used", ok, err)
+	}
+	if got := dumpView(loaded); got != want {
+		t.Errorf("the loaded view differs from the one saved:\n%s", diffLines(got, want))
+	}
+	if got := dumpView(s.view); got != want {
+		t.Errorf("the view opened differs from the one saved:\n%s", diffLines(got, want))
+	}
+
+	// A write the snapshot does not know (a crash before Close) makes it stale: ignored.
+	put(t, s, mmDated())
+	stamp, _ = s.kvStamp(ctx)
+	if _, ok, _ := loadView(dir, stamp); ok {
+		t.Error("a snapshot older than the store was loaded")
+	}
+	// A delete alone changes the stamp too.
+	before := stamp
+	s.Delete(ctx, mmDated().Source.ID())
+	if after, _ := s.kvStamp(ctx); after == before {
+		t.Errorf("a delete left the stamp %+v unchanged", after)
+	}
+	// A corrupt snapshot is an error for loadView, and Open builds the view instead.
+	s.Close()
+	if err := os.WriteFile(filepath.Join(dir, viewSnapshotFile), []byte("not a snapshot"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s = openStore(t, Config{Path: dir})
+	fresh, err := s.buildView(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dumpView(s.view) != dumpView(fresh) {
+		t.Error("with a corrupt snapshot, the view opened is not the one the quads give")
+	}
 }
