@@ -5,36 +5,31 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
-	"math"
 	"slices"
-	"unicode/utf8"
 )
 
-// A cursor is where a page ended: the sort key of its last hit (score, then ID), the
-// matching mode the first page chose, and a fingerprint of the query, so that a cursor is
-// only accepted for the query that made it. It travels as unpadded base64url; its layout
-// is private and may change with cursorVersion.
+// A cursor is where a page ended: how many hits came before the next one, the matching
+// mode the first page chose, and a fingerprint of the query, so that a cursor is only
+// accepted for the query that made it. It travels as unpadded base64url; its layout is
+// private and may change with cursorVersion.
 type cursor struct {
-	mode  mode
-	fp    uint64 // fingerprint of the query text and kinds
-	score float64
-	id    string
+	mode   mode
+	fp     uint64 // fingerprint of the query text and kinds
+	offset int    // hits before the next one, 1..MaxHits
 }
 
 const (
 	cursorVersion = 1
-	cursorHead    = 1 + 1 + 8 + 8 // version, mode, fingerprint, score
-	maxIDLen      = 512
+	cursorLen     = 1 + 1 + 8 + 4 // version, mode, fingerprint, offset
 )
 
 func (c cursor) String() string {
-	b := make([]byte, cursorHead, cursorHead+len(c.id))
+	var b [cursorLen]byte
 	b[0] = cursorVersion
 	b[1] = byte(c.mode)
 	binary.BigEndian.PutUint64(b[2:], c.fp)
-	binary.BigEndian.PutUint64(b[10:], math.Float64bits(c.score))
-	b = append(b, c.id...)
-	return base64.RawURLEncoding.EncodeToString(b)
+	binary.BigEndian.PutUint32(b[10:], uint32(c.offset))
+	return base64.RawURLEncoding.EncodeToString(b[:])
 }
 
 // parseCursor decodes s and checks it belongs to the query with fingerprint fp. Its errors
@@ -43,28 +38,22 @@ func parseCursor(s string, fp uint64) (cursor, error) {
 	bad := func(why string) (cursor, error) {
 		return cursor{}, fmt.Errorf("%w: invalid cursor: %s", ErrBadQuery, why)
 	}
-	if len(s) > base64.RawURLEncoding.EncodedLen(cursorHead+maxIDLen) {
+	if len(s) > base64.RawURLEncoding.EncodedLen(cursorLen) {
 		return bad("too long")
 	}
 	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return bad("not a cursor")
-	}
-	if len(b) <= cursorHead || b[0] != cursorVersion {
+	if err != nil || len(b) != cursorLen || b[0] != cursorVersion {
 		return bad("not a cursor")
 	}
 	c := cursor{
-		mode:  mode(b[1]),
-		fp:    binary.BigEndian.Uint64(b[2:]),
-		score: math.Float64frombits(binary.BigEndian.Uint64(b[10:])),
-		id:    string(b[cursorHead:]),
+		mode:   mode(b[1]),
+		fp:     binary.BigEndian.Uint64(b[2:]),
+		offset: int(binary.BigEndian.Uint32(b[10:])),
 	}
 	switch {
 	case c.mode != allWords && c.mode != anyWord:
 		return bad("not a cursor")
-	case math.IsNaN(c.score) || math.IsInf(c.score, 0):
-		return bad("not a cursor")
-	case !utf8.ValidString(c.id):
+	case c.offset < 1 || c.offset > MaxHits:
 		return bad("not a cursor")
 	case c.fp != fp:
 		return bad("it belongs to another query")

@@ -2,38 +2,128 @@ package search
 
 import (
 	"bytes"
+	"context"
+	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight"
 	htmlformat "github.com/blevesearch/bleve/v2/search/highlight/format/html"
 	"github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
 	simplehl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
-// highlighterName is the Bleve highlighter Search asks for: Bleve's simple highlighter and
-// its HTML formatter, which escapes the text and wraps each match in <mark>…</mark>, with
-// Bleve's simple fragmenter cutting fragments of at most snippetRunes characters around the
-// matches, trimmed to whole words. A fragment that does not start or end its text is
-// preceded or followed by "…".
-const highlighterName = "eurel_snippet"
+// highlighter cuts the snippets: Bleve's simple highlighter and its HTML formatter, which
+// escapes the text and wraps each match in <mark>…</mark>, with Bleve's simple fragmenter
+// cutting fragments of at most snippetRunes characters around the matches, trimmed to
+// whole words. A fragment that does not start or end its text is preceded or followed by
+// "…". It keeps no state between calls, so searches share it.
+var highlighter = simplehl.NewHighlighter(
+	wordFragmenter{simple.NewFragmenter(snippetRunes)},
+	htmlformat.NewFragmentFormatter("<mark>", "</mark>"),
+	simplehl.DefaultSeparator,
+)
 
 // snippetRunes is the longest snippet in characters, not counting marks and ellipses: about
 // 25 words, a line or two in a list of hits.
 const snippetRunes = 160
 
-func init() {
-	err := registry.RegisterHighlighter(highlighterName, func(map[string]any, *registry.Cache) (highlight.Highlighter, error) {
-		return simplehl.NewHighlighter(
-			wordFragmenter{simple.NewFragmenter(snippetRunes)},
-			htmlformat.NewFragmentFormatter("<mark>", "</mark>"),
-			simplehl.DefaultSeparator,
-		), nil
-	})
-	if err != nil {
-		panic(err)
+// describe fills in the kind, field and snippet of each hit from its stored document.
+//
+// The index keeps no term vectors: asking Bleve for match locations would make it decode
+// them for every match while ranking (and, on a second search restricted to the page's
+// hits, walk the long posting lists of common words again). Instead the page's texts are
+// analysed anew with their field's analyzer, and the tokens that are query terms become
+// the locations Bleve's highlighter marks: the same terms, in ~30µs a hit whatever the
+// query.
+func (ix *Index) describe(ctx context.Context, qt queryTerms, hits []Hit) error {
+	m := ix.bi.Mapping()
+	sets := map[string]map[string]bool{}
+	for an := range qt {
+		sets[an] = qt.set(an)
 	}
+	for i := range hits {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		doc, err := ix.bi.Document(hits[i].ID)
+		if err != nil {
+			return fmt.Errorf("search: loading %s: %w", hits[i].ID, err)
+		}
+		if doc == nil {
+			continue // deleted since it was found
+		}
+		dm := &search.DocumentMatch{ID: hits[i].ID, Locations: search.FieldTermLocationMap{}}
+		doc.VisitFields(func(f index.Field) {
+			tf, ok := f.(index.TextField)
+			if !ok {
+				return
+			}
+			if f.Name() == kindField {
+				hits[i].Kind = tf.Text()
+				return
+			}
+			an := m.AnalyzerNameForPath(f.Name())
+			a := m.AnalyzerNamed(an)
+			if a == nil || len(sets[an]) == 0 {
+				return
+			}
+			// Analyze may change the bytes it is given (lower-casing in place): give it a copy.
+			locate(dm, f.Name(), f.ArrayPositions(), a.Analyze(bytes.Clone(f.Value())), sets[an])
+		})
+		for field := range dm.Locations {
+			highlighter.BestFragmentsInField(dm, doc, field, 1)
+		}
+		if f := bestField(dm); f != "" {
+			hits[i].Field, _, _ = strings.Cut(f, "_")
+			hits[i].Snippet = dm.Fragments[f][0]
+		}
+	}
+	return nil
+}
+
+// locate records in dm the tokens of one value of field that are query terms.
+func locate(dm *search.DocumentMatch, field string, ap []uint64, toks analysis.TokenStream, terms map[string]bool) {
+	for _, tok := range toks {
+		if !terms[string(tok.Term)] {
+			continue
+		}
+		tlm := dm.Locations[field]
+		if tlm == nil {
+			tlm = search.TermLocationMap{}
+			dm.Locations[field] = tlm
+		}
+		tlm.AddLocation(string(tok.Term), &search.Location{
+			Pos:            uint64(tok.Position),
+			Start:          uint64(tok.Start),
+			End:            uint64(tok.End),
+			ArrayPositions: ap,
+		})
+	}
+}
+
+// bestField is the highlighted field with the most distinct matching terms, then the most
+// matches, then the first in searchFields order (titles before names before texts, English
+// before French); "" when no field was highlighted.
+func bestField(dm *search.DocumentMatch) string {
+	best, bestTerms, bestLocs := "", -1, -1
+	for _, f := range searchFields {
+		if len(dm.Fragments[f]) == 0 || dm.Fragments[f][0] == "" {
+			continue
+		}
+		terms, locs := len(dm.Locations[f]), 0
+		for _, ls := range dm.Locations[f] {
+			locs += len(ls)
+		}
+		if terms > bestTerms || (terms == bestTerms && locs > bestLocs) {
+			best, bestTerms, bestLocs = f, terms, locs
+		}
+	}
+	return best
 }
 
 // wordFragmenter trims the fragments of another fragmenter, which counts characters, so

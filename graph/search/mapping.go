@@ -40,9 +40,8 @@ var searchFields = func() []string {
 }()
 
 // newMapping describes the documents: a stored keyword "kind" and, per node field and
-// language, a stored text field with term vectors (the highlighter needs both: the stored
-// text to cut the snippet from, the term locations to mark). Nothing is dynamic and there is
-// no _all field: only what is listed is indexed.
+// language, a stored text field (the highlighter cuts snippets from the stored texts).
+// Nothing is dynamic and there is no _all field: only what is listed is indexed.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
 	if err := addAnalyzers(m); err != nil {
@@ -70,7 +69,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 				fm.Analyzer = analyzerFR
 			}
 			fm.Store = true
-			fm.IncludeTermVectors = true
+			fm.IncludeTermVectors = false // see Index.describe
 			fm.IncludeInAll = false
 			fm.DocValues = false
 			doc.AddFieldMappingsAt(indexField(f, l), fm)

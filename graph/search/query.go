@@ -115,32 +115,56 @@ func sortedGroups(ts terms) terms {
 	return ts
 }
 
-// textQuery is the query for r's text in mode: a disjunction over every text field of the
-// query for that field, built from Bleve term queries, never parsed from user input.
-// It returns nil when the text has no searchable word (only stop words or punctuation).
-// words is the largest number of word groups any analyzer found.
-func textQuery(m mapping.IndexMapping, text string, md mode) (q query.Query, words int) {
-	byAnalyzer := map[string]terms{}
-	var fields []query.Query
+// queryTerms is a query text analysed by each analyzer of the text fields, by analyzer name.
+type queryTerms map[string]terms
+
+func analyseQuery(m mapping.IndexMapping, text string) queryTerms {
+	qt := queryTerms{}
 	for _, f := range searchFields {
 		an := m.AnalyzerNameForPath(f)
-		ts, ok := byAnalyzer[an]
-		if !ok {
+		if _, ok := qt[an]; !ok {
 			if a := m.AnalyzerNamed(an); a != nil {
-				ts = analyse(a, text)
+				qt[an] = analyse(a, text)
 			}
-			byAnalyzer[an] = ts
-			words = max(words, len(ts))
 		}
-		if len(ts) == 0 {
-			continue
+	}
+	return qt
+}
+
+// words is the largest number of word groups any analyzer found.
+func (qt queryTerms) words() int {
+	n := 0
+	for _, ts := range qt {
+		n = max(n, len(ts))
+	}
+	return n
+}
+
+// set is every term of the analyzer an, for the highlighter to look for.
+func (qt queryTerms) set(an string) map[string]bool {
+	s := map[string]bool{}
+	for _, g := range qt[an] {
+		for _, t := range g {
+			s[t] = true
 		}
-		fields = append(fields, fieldQuery(f, ts, md))
+	}
+	return s
+}
+
+// textQuery is the query for qt in mode md: a disjunction over every text field of the
+// query for that field, built from Bleve term queries, never parsed from user input.
+// It returns nil when the text has no searchable word (only stop words or punctuation).
+func textQuery(m mapping.IndexMapping, qt queryTerms, md mode) query.Query {
+	var fields []query.Query
+	for _, f := range searchFields {
+		if ts := qt[m.AnalyzerNameForPath(f)]; len(ts) > 0 {
+			fields = append(fields, fieldQuery(f, ts, md))
+		}
 	}
 	if len(fields) == 0 {
-		return nil, words
+		return nil
 	}
-	return query.NewDisjunctionQuery(fields), words
+	return query.NewDisjunctionQuery(fields)
 }
 
 // fieldQuery matches ts in one field: all groups (allWords) or any (anyWord); a group

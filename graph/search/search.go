@@ -3,11 +3,8 @@ package search
 import (
 	"context"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
 )
 
 // Page is one page of hits, best first.
@@ -26,9 +23,9 @@ type Hit struct {
 	Cursor   string  // opaque: pass it as Query.After for the hits after this one
 }
 
-// sortOrder ranks hits by score, ties by ID, so that paging by the last hit's (score, ID)
-// neither skips nor repeats a hit while the index is unchanged.
-var sortOrder = []string{"-_score", "_id"}
+// MaxHits is how deep paging goes: the pages of a query stop after its first MaxHits hits
+// (Total still counts them all). Refine the query to see others.
+const MaxHits = 10_000
 
 // Search finds the nodes whose texts match q.Text, best first, a page at a time.
 //
@@ -38,6 +35,10 @@ var sortOrder = []string{"-_score", "_id"}
 // the nodes that have any of them, those with the most first; the pages after it keep to
 // the choice of the first. The text is never parsed as a query language: every input is a
 // list of words, and a text of stop words only ("the", "de la") has no hits.
+//
+// Hits are ranked by Bleve's score (ties in index order) and paged by position: a page
+// asked for with a cursor starts after the hit that gave the cursor as the index stood
+// then, so hits put or deleted in between may shift the pages by as many.
 //
 // Errors wrap ErrBadQuery for a query the user must fix, and ctx's error when ctx is done
 // before the search is.
@@ -49,36 +50,41 @@ func (ix *Index) Search(ctx context.Context, q Query) (Page, error) {
 	if err := ctx.Err(); err != nil {
 		return Page{}, fmt.Errorf("search: %w", err)
 	}
-	md := allWords
+	md, offset := allWords, 0
 	if r.after != nil {
-		md = r.after.mode
+		md, offset = r.after.mode, r.after.offset
 	}
-	p, words, err := ix.search(ctx, r, md)
+	p, words, err := ix.search(ctx, r, md, offset)
 	if err == nil && r.after == nil && md == allWords && p.Total == 0 && words > 1 {
-		p, _, err = ix.search(ctx, r, anyWord)
+		p, _, err = ix.search(ctx, r, anyWord, 0)
 	}
 	return p, err
 }
 
-func (ix *Index) search(ctx context.Context, r request, md mode) (Page, int, error) {
-	tq, words := textQuery(ix.bi.Mapping(), r.text, md)
+// search runs r in mode md from offset. The ranking, over every match, asks Bleve for
+// no term locations and no stored fields, which would cost for each match; describe then
+// loads and highlights the page's hits alone.
+func (ix *Index) search(ctx context.Context, r request, md mode, offset int) (Page, int, error) {
+	m := ix.bi.Mapping()
+	qt := analyseQuery(m, r.text)
+	searched := qt
+	if md == anyWord {
+		var err error
+		if searched, err = ix.keepRarest(ctx, qt, maxAnyWords); err != nil {
+			return Page{}, 0, err
+		}
+	}
+	tq := textQuery(m, searched, md)
 	if tq == nil {
-		return Page{}, words, nil
+		return Page{}, qt.words(), nil
 	}
-	req := bleve.NewSearchRequestOptions(withKinds(tq, r.kinds), r.first+1, 0, false)
-	req.SortBy(sortOrder)
-	if r.after != nil {
-		req.SetSearchAfter([]string{strconv.FormatFloat(r.after.score, 'g', -1, 64), r.after.id})
-	}
-	req.Fields = []string{kindField}
-	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
-
-	res, err := ix.bi.SearchInContext(ctx, req)
+	size := min(r.first+1, MaxHits-offset) // one more than asked tells whether a page follows
+	res, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(withKinds(tq, r.kinds), size, offset, false))
 	if err != nil {
 		if cerr := ctx.Err(); cerr != nil {
-			return Page{}, words, fmt.Errorf("search: %w", cerr)
+			return Page{}, 0, fmt.Errorf("search: %w", cerr)
 		}
-		return Page{}, words, fmt.Errorf("search: %w", err)
+		return Page{}, 0, fmt.Errorf("search: %w", err)
 	}
 	p := Page{Total: res.Total}
 	hits := res.Hits
@@ -87,37 +93,10 @@ func (ix *Index) search(ctx context.Context, r request, md mode) (Page, int, err
 	}
 	p.Hits = make([]Hit, len(hits))
 	for i, dm := range hits {
-		p.Hits[i] = hit(dm, cursor{mode: md, fp: r.fp, score: dm.Score, id: dm.ID})
+		p.Hits[i] = Hit{ID: dm.ID, Score: dm.Score, Cursor: cursor{mode: md, fp: r.fp, offset: offset + i + 1}.String()}
 	}
-	return p, words, nil
-}
-
-func hit(dm *search.DocumentMatch, c cursor) Hit {
-	h := Hit{ID: dm.ID, Score: dm.Score, Cursor: c.String()}
-	h.Kind, _ = dm.Fields[kindField].(string)
-	if f := bestField(dm); f != "" {
-		h.Field, _, _ = strings.Cut(f, "_")
-		h.Snippet = dm.Fragments[f][0]
+	if err := ix.describe(ctx, qt, p.Hits); err != nil {
+		return Page{}, 0, err
 	}
-	return h
-}
-
-// bestField is the highlighted field with the most distinct matching terms, then the most
-// matches, then the first in searchFields order (titles before names before texts, English
-// before French); "" when no field was highlighted.
-func bestField(dm *search.DocumentMatch) string {
-	best, bestTerms, bestLocs := "", -1, -1
-	for _, f := range searchFields {
-		if len(dm.Fragments[f]) == 0 || dm.Fragments[f][0] == "" {
-			continue
-		}
-		terms, locs := len(dm.Locations[f]), 0
-		for _, ls := range dm.Locations[f] {
-			locs += len(ls)
-		}
-		if terms > bestTerms || (terms == bestTerms && locs > bestLocs) {
-			best, bestTerms, bestLocs = f, terms, locs
-		}
-	}
-	return best
+	return p, qt.words(), nil
 }

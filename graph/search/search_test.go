@@ -139,6 +139,9 @@ func TestSearchRanksTheCloserMatchFirst(t *testing.T) {
 		{"the short topic name outranks a long title with the same words", "political prisoners", "political-prisoners-topic"},
 		{"the country named Kazakhstan outranks the texts that mention it", "Kazakhstan", "kz-country"},
 		{"the node with both words outranks those with one when any word is enough", "Kazakhstan partnership Zimbabwe", "kz-epca"},
+		{"a pasted sentence with a word no text has finds the text it was copied from first",
+			"the Council should adopt targeted sanctions under the EU Global Human Rights Sanctions Regime, the so-called European Magnitsky Act, in Zanzibar",
+			"ru-sanctions-demand"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
