@@ -176,3 +176,41 @@ func TestFiltersAndFacets(t *testing.T) {
 		t.Errorf("demands of the resolution tabled by S&D (three in English, one in French): %+v", demands.Demands)
 	}
 }
+
+func TestSearchFindsFrenchAndEnglishWithSnippets(t *testing.T) {
+	srv := serve(t, openGraphStore(t, fixtureDocs()...))
+	var got struct {
+		Search struct {
+			TotalCount int
+			Edges      []struct {
+				Snippet, Field, Cursor string
+				Node                   struct {
+					Typename string `json:"__typename"`
+					Text     string
+				}
+			}
+			PageInfo struct{ HasNextPage bool }
+		}
+	}
+	srv.ok(t, `query($q: String!) { search(query: $q, kinds: [DEMAND]) { totalCount edges { snippet field cursor node { __typename ... on Demand { text } } } pageInfo { hasNextPage } } }`,
+		map[string]any{"q": "prisonnier politique"}, &got)
+	var texts []string
+	for _, e := range got.Search.Edges {
+		texts = append(texts, e.Node.Text)
+		if e.Node.Typename != "Demand" || e.Field != "text" || e.Snippet == "" {
+			t.Errorf("hit %+v", e)
+		}
+	}
+	if got.Search.TotalCount != 1 || !slices.Equal(texts, []string{"libérer immédiatement tous les prisonniers politiques"}) {
+		t.Errorf("\"prisonnier politique\" found %d demands: %q, want the French one (stemmed, plural)", got.Search.TotalCount, texts)
+	}
+	a := srv.post(t, `{ search(query: "") { totalCount } }`, nil)
+	wantError(t, a, "BAD_INPUT")
+	var filtered struct {
+		Resolutions struct{ TotalCount int }
+	}
+	srv.ok(t, `{ resolutions(text: "torture") { totalCount } }`, nil, &filtered)
+	if filtered.Resolutions.TotalCount != 1 {
+		t.Errorf("resolutions whose demands mention torture: %d", filtered.Resolutions.TotalCount)
+	}
+}

@@ -57,6 +57,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("reading the graph into memory: %w", err)
 	}
+	if err := s.openSearch(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("opening the search index: %w", err)
+	}
 	return s, nil
 }
 

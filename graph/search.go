@@ -3,6 +3,9 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
+
+	"github.com/eurel/eurel/graph/search"
 )
 
 // SearchQuery is a full-text search: words as a user types them, the kinds of node to keep
@@ -31,15 +34,57 @@ type SearchHit struct {
 	Cursor  string
 }
 
-// ErrNoSearch is returned for a text query when the store has no search index.
-var ErrNoSearch = errors.New("full-text search is not available on this store")
+// ErrSearchStale is returned by searches after a write the index could not take: the index
+// is rebuilt when the store is next opened.
+var ErrSearchStale = errors.New("the search index missed a write and is rebuilt at the next start")
 
-// Search runs a full-text search.
+// searchFilterLimit is how many hits a full-text filter of a list takes, best first: a text
+// filter keeps the resolutions or demands among the best searchFilterLimit matches.
+const searchFilterLimit = 2000
+
+// Search runs a full-text search. A query the user must fix (empty, too long, a bad cursor)
+// is an error wrapping ErrBadInput.
 func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
-	return SearchPage{}, ErrNoSearch
+	if s.isClosed() {
+		return SearchPage{}, ErrClosed
+	}
+	if s.searchStale.Load() {
+		return SearchPage{}, ErrSearchStale
+	}
+	kinds := make([]string, len(q.Kinds))
+	for i, k := range q.Kinds {
+		kinds[i] = string(k)
+	}
+	p, err := s.index.Search(ctx, search.Query{Text: q.Text, Kinds: kinds, First: q.First, After: q.After})
+	if errors.Is(err, search.ErrBadQuery) {
+		return SearchPage{}, fmt.Errorf("%w: %w", ErrBadInput, err)
+	} else if err != nil {
+		return SearchPage{}, err
+	}
+	out := SearchPage{Total: int(p.Total), HasNext: p.HasNext, Hits: make([]SearchHit, len(p.Hits))}
+	for i, h := range p.Hits {
+		out.Hits[i] = SearchHit{ID: ID(h.ID), Kind: NodeKind(h.Kind), Score: h.Score, Field: h.Field, Snippet: h.Snippet, Cursor: h.Cursor}
+	}
+	return out, nil
 }
 
-// searchIDs returns the nodes of these kinds matching a full-text query.
+// searchIDs returns the nodes of these kinds among the best searchFilterLimit matches of a
+// full-text query.
 func (s *Store) searchIDs(ctx context.Context, text string, kinds []NodeKind) (map[ID]bool, error) {
-	return nil, ErrNoSearch
+	out := map[ID]bool{}
+	q := SearchQuery{Text: text, Kinds: kinds, First: 100}
+	for len(out) < searchFilterLimit {
+		p, err := s.Search(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range p.Hits {
+			out[h.ID] = true
+		}
+		if !p.HasNext || len(p.Hits) == 0 {
+			break
+		}
+		q.After = p.Hits[len(p.Hits)-1].Cursor
+	}
+	return out, nil
 }

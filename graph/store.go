@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
+
+	"github.com/eurel/eurel/graph/search"
 	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
@@ -44,6 +47,9 @@ type Store struct {
 	closed    chan struct{}
 
 	view *view // the read-optimised projection, kept in step by apply (view.go)
+
+	index       *search.Index // the full-text index, kept in step by apply (searchindex.go)
+	searchStale atomic.Bool   // a write could not be indexed: searches fail until a rebuild
 }
 
 var (
@@ -71,7 +77,8 @@ func (s *Store) Close() error {
 		defer s.rmu.Unlock()
 		close(s.closed)
 		snapErr := s.saveViewSnapshot()
-		err = errors.Join(s.qs.Close(), snapErr)
+		searchErr := s.closeSearch()
+		err = errors.Join(s.qs.Close(), snapErr, searchErr)
 	})
 	return err
 }
@@ -331,8 +338,16 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 		return fmt.Errorf("writing to the %s store: %w", s.backend, err)
 	}
 	s.view.apply(deltas)
+	changed := make([]quad.Quad, 0, len(deltas))
+	for _, d := range deltas {
+		changed = append(changed, d.Quad)
+	}
 	for _, d := range fresh {
 		s.view.add(d.written)
+		changed = append(changed, d.written...)
+	}
+	if err := s.reindex(ctx, changed); err != nil {
+		s.searchStale.Store(true) // the write stands; the index is rebuilt at the next open
 	}
 	return nil
 }

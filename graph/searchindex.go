@@ -1,0 +1,199 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/eurel/eurel/graph/search"
+)
+
+// The full-text index (package search, on Bleve) holds one entry per node of the searchable
+// kinds: a resolution's titles, a demand's or a stance's text, the names of countries,
+// agreements, institutions and topics, each in its language. The store keeps it in step with
+// the graph: every write reindexes the nodes whose texts it changed, after the graph's
+// transaction commits, and removes the nodes no document states any more.
+//
+// On bolt the index lives in the store's directory (searchDir) and is trusted at Open only if
+// the store closed cleanly since it was last written (searchStampFile holds the store's
+// stamp, written at Close, removed at Open); otherwise — first open, a crash, an index
+// removed or unreadable — it is rebuilt from the graph. Elsewhere it is in memory, built at Open.
+
+const (
+	searchDir       = "search"
+	searchStampFile = "search.stamp"
+	rebuildBatch    = 1000 // nodes per index batch when rebuilding
+)
+
+// searchKinds are the kinds of node the index holds.
+var searchKinds = []NodeKind{KindResolution, KindDemand, KindStance, KindCountry, KindAgreement, KindInstitution, KindTopic}
+
+// openSearch opens (or creates, or rebuilds) the store's index.
+func (s *Store) openSearch(ctx context.Context) error {
+	dir := ""
+	if s.kvdb != nil && s.path != "" {
+		dir = filepath.Join(s.path, searchDir)
+	}
+	ix, created, err := search.Open(dir)
+	if errors.Is(err, search.ErrUnreadable) {
+		if err := os.RemoveAll(dir); err != nil {
+			return fmt.Errorf("removing the unreadable search index: %w", err)
+		}
+		ix, created, err = search.Open(dir)
+	}
+	if err != nil {
+		return err
+	}
+	s.index = ix
+	fresh := !created
+	if dir != "" {
+		stampPath := filepath.Join(s.path, searchStampFile)
+		saved, _ := os.ReadFile(stampPath)
+		stamp, err := s.kvStamp(ctx)
+		if err != nil {
+			return err
+		}
+		fresh = fresh && string(saved) == stampString(stamp)
+		if err := os.Remove(stampPath); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	if fresh {
+		return nil
+	}
+	return s.rebuildSearch(ctx)
+}
+
+func stampString(st storeStamp) string { return fmt.Sprintf("%d %d", st.Horizon, st.Size) }
+
+// closeSearch closes the index and, on bolt, records that it matches the store as it is.
+func (s *Store) closeSearch() error {
+	if s.index == nil {
+		return nil
+	}
+	err := s.index.Close()
+	if err == nil && s.kvdb != nil && s.path != "" {
+		var stamp storeStamp
+		if stamp, err = s.kvStamp(context.Background()); err == nil {
+			err = os.WriteFile(filepath.Join(s.path, searchStampFile), []byte(stampString(stamp)), 0o600)
+		}
+	}
+	return err
+}
+
+// rebuildSearch indexes every searchable node of the graph afresh.
+func (s *Store) rebuildSearch(ctx context.Context) error {
+	var all []ID
+	if err := s.viewRead(ctx, func(v *view) {
+		for _, k := range searchKinds {
+			all = append(all, v.ids(v.ofKind(k))...)
+		}
+	}); err != nil {
+		return err
+	}
+	for start := 0; start < len(all); start += rebuildBatch {
+		if err := s.reindexNodes(ctx, all[start:min(start+rebuildBatch, len(all))], false); err != nil {
+			return fmt.Errorf("rebuilding the search index: %w", err)
+		}
+	}
+	return s.index.Compact(ctx)
+}
+
+// searchFields names the index field of each text predicate.
+var searchFields = map[quad.Value]string{pTitle: "title", pName: "name", pText: "text"}
+
+// textPreds are the predicates whose change changes a node's entry.
+var textPreds = map[quad.IRI]bool{pTitle: true, pName: true, pText: true, pKind: true}
+
+// reindex brings the index in step with quads a write has just added or removed; the caller
+// holds the write lock (so writes reach the index in the order they reach the graph).
+func (s *Store) reindex(ctx context.Context, changed []quad.Quad) error {
+	if s.index == nil {
+		return nil
+	}
+	var ids []ID
+	seen := map[ID]bool{}
+	for _, q := range changed {
+		p, _ := q.Predicate.(quad.IRI)
+		if id := idOfValue(q.Subject); id != "" && textPreds[p] && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	for start := 0; start < len(ids); start += rebuildBatch {
+		if err := s.reindexNodes(ctx, ids[start:min(start+rebuildBatch, len(ids))], true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reindexNodes reads the texts of some nodes from the store and puts their entries; nodes the
+// graph no longer holds, or that are not searched, are removed from the index. inWrite says the
+// caller holds the write lock, which on memory already excludes every other read.
+func (s *Store) reindexNodes(ctx context.Context, ids []ID, inWrite bool) error {
+	type node struct {
+		id    ID
+		kind  NodeKind
+		langs []string
+	}
+	var nodes []node
+	var gone []string
+	if err := s.viewRead(ctx, func(v *view) {
+		for _, id := range ids {
+			n, ok := v.lookup(id, searchKinds...)
+			if !ok {
+				gone = append(gone, string(id))
+				continue
+			}
+			nodes = append(nodes, node{id, v.nodes[n].kind, v.languages(n)})
+		}
+	}); err != nil {
+		return err
+	}
+	entries := make([]search.Entry, 0, len(nodes))
+	unlock := func() {}
+	if !inWrite || !s.lockReads {
+		var err error
+		if unlock, err = s.readLock(); err != nil {
+			return err
+		}
+	}
+	r := s.newReader(ctx)
+	for _, n := range nodes {
+		e := search.Entry{ID: string(n.id), Kind: string(n.kind)}
+		for _, f := range r.props(n.id, pTitle, pName, pText) {
+			field := searchFields[f.p]
+			lang := ""
+			if ls, ok := f.o.(quad.LangString); ok {
+				lang = ls.Lang
+			} else if len(n.langs) == 1 {
+				lang = n.langs[0]
+			}
+			t := search.Text{Field: field, Lang: lang, Value: str(f.o)}
+			if strings.TrimSpace(t.Value) != "" && !slices.Contains(e.Texts, t) {
+				e.Texts = append(e.Texts, t)
+			}
+		}
+		entries = append(entries, e)
+	}
+	unlock()
+	if r.err != nil {
+		return r.err
+	}
+	if len(entries) > 0 {
+		if err := s.index.Put(entries); err != nil {
+			return err
+		}
+	}
+	if len(gone) > 0 {
+		return s.index.Delete(gone)
+	}
+	return nil
+}
