@@ -13,13 +13,16 @@ import (
 )
 
 func TestOpenCreatesReopensAndRefuses(t *testing.T) {
-	t.Run("a missing dir is created, and reopened it still holds the entries", func(t *testing.T) {
+	t.Run("a missing dir is created, and reopened once built it still holds the entries", func(t *testing.T) {
 		dir := filepath.Join(t.TempDir(), "search")
 		ix, created, err := Open(dir)
 		if err != nil || !created {
 			t.Fatalf("Open(missing) = created %v, %v; want created", created, err)
 		}
 		if err := ix.Put(allEntries()); err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.MarkBuilt(); err != nil {
 			t.Fatal(err)
 		}
 		if err := ix.Close(); err != nil {
@@ -37,6 +40,30 @@ func TestOpenCreatesReopensAndRefuses(t *testing.T) {
 		got := hitNames(mustSearch(t, ix, Query{Text: "prisonniers politiques"}))
 		if !slices.Contains(got, "kz-release-fr") {
 			t.Errorf("reopened index: hits %v lack kz-release-fr", got)
+		}
+	})
+	t.Run("an index never marked built is emptied and created again", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "search")
+		ix, _, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Put(entries("kz-country", "kz-government")); err != nil {
+			t.Fatal(err)
+		}
+		ix.Close() // as if the rebuild had crashed here
+		writeFile(t, filepath.Join(dir, "notes.txt"), "the caller's own file")
+
+		ix, created, err := Open(dir)
+		if err != nil || !created {
+			t.Fatalf("Open(unbuilt) = created %v, %v; want created", created, err)
+		}
+		defer ix.Close()
+		if n, err := ix.Count(); err != nil || n != 0 {
+			t.Errorf("Count() = %d, %v; want an empty index", n, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "notes.txt")); err != nil {
+			t.Errorf("emptying the index removed another file: %v", err)
 		}
 	})
 	t.Run("an empty dir is created in place", func(t *testing.T) {
@@ -78,6 +105,7 @@ func TestOpenCreatesReopensAndRefuses(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			ix.MarkBuilt()
 			if err := ix.bi.SetInternal(schemaKey, []byte("eurel-search/0")); err != nil {
 				t.Fatal(err)
 			}
