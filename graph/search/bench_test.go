@@ -142,9 +142,6 @@ func build(b *testing.B, dir string, n, batch, putters int, cfg map[string]any, 
 			b.Fatal(err)
 		}
 	}
-	if err := ix.MarkBuilt(); err != nil {
-		b.Fatal(err)
-	}
 	if err := ix.Close(); err != nil {
 		b.Fatal(err)
 	}

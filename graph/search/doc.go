@@ -5,9 +5,9 @@
 // # Life of an index
 //
 // Open the index's directory. When Open reports created, put every node (batches of a few
-// thousand entries), optionally Compact, then MarkBuilt; an index whose rebuild was cut
-// short is never marked, and the next Open starts it again. Afterwards put and delete
-// entries as the graph changes: each Put or Delete is one batch, on disk when it returns.
+// thousand entries), then Compact. Afterwards put and delete entries as the graph changes:
+// each Put or Delete is one batch, on disk when it returns. Whether the index is in step
+// with the graph after a crash is for the caller to tell (the store stamps it at Close).
 //
 // # Analysis
 //

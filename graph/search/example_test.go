@@ -8,8 +8,8 @@ import (
 	"github.com/eurel/eurel/graph/search"
 )
 
-// The life of an index: open it, rebuild it from the graph when Open created it, mark it
-// built, then keep it up to date and search it.
+// The life of an index: open it, fill it from the graph when Open created it, then keep
+// it up to date and search it.
 func Example() {
 	ix, created, err := search.Open("") // a directory in real use
 	if err != nil {
@@ -27,9 +27,6 @@ func Example() {
 			}},
 		})
 		if err != nil {
-			log.Fatal(err)
-		}
-		if err := ix.MarkBuilt(); err != nil {
 			log.Fatal(err)
 		}
 	}

@@ -20,7 +20,7 @@ type Entry struct {
 // (a country's names, say); each is searched and highlighted on its own.
 type Text struct {
 	Field string // "title", "name" or "text": what the text is on the node
-	Lang  string // "en", "fr", or "" when unknown (then it is indexed as both)
+	Lang  string // "en", "fr", or "" when unknown: indexed as both (so is any other language; "en-GB" is "en")
 	Value string
 }
 
@@ -35,8 +35,8 @@ type Index struct {
 // Put indexes entries as one batch: each replaces whatever was indexed under its ID, and
 // when an ID appears twice in entries the last one wins. An entry without texts is kept
 // (it is counted) but no search finds it. A batch with an entry whose ID is empty, or a
-// Text whose Field is not "title", "name" or "text" or whose Lang is not "en", "fr" or "",
-// is refused whole and leaves the index as it was. Kind is stored and filtered on as given.
+// Text whose Field is not "title", "name" or "text", is refused whole and leaves the index
+// as it was. Kind is stored and filtered on as given.
 //
 // Put returns once the batch is on disk. Each batch costs a segment and an fsync, so a
 // rebuild should send batches of a few thousand entries (5,000 in the benchmarks), not
@@ -74,14 +74,9 @@ func document(e *Entry) (map[string]any, error) {
 		if !isTextField(t.Field) {
 			return nil, fmt.Errorf("text field %q is none of %s", t.Field, strings.Join(textFields, ", "))
 		}
-		var ls []string
-		switch t.Lang {
-		case "en", "fr":
-			ls = []string{t.Lang}
-		case "":
-			ls = langs
-		default:
-			return nil, fmt.Errorf("text language %q is none of en, fr or \"\"", t.Lang)
+		ls := langs
+		if l := baseLang(t.Lang); l == "en" || l == "fr" {
+			ls = []string{l}
 		}
 		v := cleanText(t.Value)
 		if strings.TrimSpace(v) == "" {
@@ -94,6 +89,14 @@ func document(e *Entry) (map[string]any, error) {
 		}
 	}
 	return doc, nil
+}
+
+// baseLang is the primary language subtag of a language tag, lower-cased: "en-GB" → "en".
+func baseLang(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return strings.ToLower(tag)
 }
 
 func isTextField(f string) bool {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -20,9 +19,6 @@ var ErrUnreadable = errors.New("not a readable search index")
 // ErrInUse is wrapped by Open's error when another Index, in this process or another, holds
 // dir: Open waits a second for it to close, then gives up.
 var ErrInUse = errors.New("the search index is in use by another program")
-
-// builtKey is the internal key MarkBuilt sets.
-var builtKey = []byte("eurel.built")
 
 // scorchConfig holds the settings of the scorch index, measured with BenchmarkBuild (see the
 // package doc):
@@ -40,8 +36,9 @@ func scorchConfig() map[string]any {
 
 // Open opens the index in dir, creating it when dir is missing or empty; dir "" is an
 // in-memory index, always created. created reports a new, empty index, which the caller
-// rebuilds from the graph and then marks with MarkBuilt: an index never marked (a rebuild
-// cut short by a crash) is emptied by the next Open, which reports created again.
+// rebuilds from the graph. Whether an existing index is still in step with the graph (a
+// crash between a graph write and its Put, or during a rebuild, leaves it behind) is the
+// caller's to know: the index only promises that what Put returned from is on disk.
 //
 // A dir that exists but is not a readable index is an error wrapping ErrUnreadable that
 // names the dir; the caller may remove it and open again. Only one Index may hold a dir at
@@ -78,21 +75,6 @@ func open(dir string, cfg map[string]any) (*Index, bool, error) {
 			err = fmt.Errorf("it was built as %q, this program reads %q", v, schemaVersion)
 		}
 		return nil, false, fmt.Errorf("search: %s is %w: %w", dir, ErrUnreadable, err)
-	}
-	built, err := bi.GetInternal(builtKey)
-	if err != nil {
-		_ = bi.Close()
-		return nil, false, fmt.Errorf("search: %s is %w: %w", dir, ErrUnreadable, err)
-	}
-	if built == nil {
-		// A rebuild that never finished: start it again from empty.
-		if err := bi.Close(); err != nil {
-			return nil, false, fmt.Errorf("search: %s: %w", dir, err)
-		}
-		if err := removeIndexFiles(dir); err != nil {
-			return nil, false, err
-		}
-		return create(dir, cfg)
 	}
 	return &Index{bi: bi, dir: dir}, false, nil
 }
@@ -132,27 +114,6 @@ func isMissingOrEmpty(dir string) (bool, error) {
 		return false, err
 	}
 	return len(des) == 0, nil
-}
-
-// removeIndexFiles removes what Bleve keeps in dir, and only that.
-func removeIndexFiles(dir string) error {
-	for _, name := range []string{"index_meta.json", "store"} {
-		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
-			return fmt.Errorf("search: emptying %s: %w", dir, err)
-		}
-	}
-	return nil
-}
-
-// MarkBuilt records, on disk, that the index holds everything the caller put after Open
-// reported created. Until it is called, the next Open of the dir empties the index and
-// reports created again, so that a rebuild cut short is done again rather than left half
-// done. Calling it again is harmless; an in-memory index needs no mark but accepts it.
-func (ix *Index) MarkBuilt() error {
-	if err := ix.bi.SetInternal(builtKey, []byte("1")); err != nil {
-		return fmt.Errorf("search: mark built: %w", err)
-	}
-	return nil
 }
 
 // Compact merges the index's segments into one, while searches and puts go on: after a
