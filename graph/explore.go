@@ -75,8 +75,8 @@ func (s *Store) Neighbourhood(ctx context.Context, id ID, depth int, preds []Pre
 		for _, n := range order {
 			sg.Nodes = append(sg.Nodes, SubgraphNode{ID: v.nodes[n].id, Kind: v.nodes[n].kind, Depth: dist[n]})
 			for _, e := range v.nodes[n].out {
-				if _, in := dist[e.other]; in && v.nodes[e.other].kind != "" && wanted(preds, e.pred) {
-					sg.Edges = append(sg.Edges, Edge{From: v.nodes[n].id, Pred: e.pred, To: v.nodes[e.other].id})
+				if _, in := dist[e.other]; in && v.nodes[e.other].kind != "" && wanted(preds, Predicates[e.pred]) {
+					sg.Edges = append(sg.Edges, Edge{From: v.nodes[n].id, Pred: Predicates[e.pred], To: v.nodes[e.other].id})
 				}
 			}
 		}
@@ -185,8 +185,8 @@ func (v *view) around(n int32, preds []Predicate) []int32 {
 	var steps []step
 	for _, es := range [][]vedge{v.nodes[n].out, v.nodes[n].in} {
 		for _, e := range es {
-			if v.nodes[e.other].kind != "" && wanted(preds, e.pred) {
-				steps = append(steps, step{predOrder[e.pred], v.nodes[e.other].id, e.other})
+			if v.nodes[e.other].kind != "" && wanted(preds, Predicates[e.pred]) {
+				steps = append(steps, step{int(e.pred), v.nodes[e.other].id, e.other})
 			}
 		}
 	}
@@ -205,13 +205,13 @@ func (v *view) around(n int32, preds []Predicate) []int32 {
 // edgeBetween is an edge joining two adjacent nodes, in its own direction.
 func (v *view) edgeBetween(a, b int32, preds []Predicate) Edge {
 	for _, e := range v.nodes[a].out {
-		if e.other == b && wanted(preds, e.pred) {
-			return Edge{From: v.nodes[a].id, Pred: e.pred, To: v.nodes[b].id}
+		if e.other == b && wanted(preds, Predicates[e.pred]) {
+			return Edge{From: v.nodes[a].id, Pred: Predicates[e.pred], To: v.nodes[b].id}
 		}
 	}
 	for _, e := range v.nodes[b].out {
-		if e.other == a && wanted(preds, e.pred) {
-			return Edge{From: v.nodes[b].id, Pred: e.pred, To: v.nodes[a].id}
+		if e.other == a && wanted(preds, Predicates[e.pred]) {
+			return Edge{From: v.nodes[b].id, Pred: Predicates[e.pred], To: v.nodes[a].id}
 		}
 	}
 	return Edge{}

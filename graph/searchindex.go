@@ -98,7 +98,7 @@ func (s *Store) rebuildSearch(ctx context.Context) error {
 		return err
 	}
 	for start := 0; start < len(all); start += rebuildBatch {
-		if err := s.reindexNodes(ctx, all[start:min(start+rebuildBatch, len(all))], false); err != nil {
+		if err := s.reindexNodes(ctx, all[start:min(start+rebuildBatch, len(all))], nil); err != nil {
 			return fmt.Errorf("rebuilding the search index: %w", err)
 		}
 	}
@@ -112,32 +112,46 @@ var searchFields = map[quad.Value]string{pTitle: "title", pName: "name", pText: 
 var textPreds = map[quad.IRI]bool{pTitle: true, pName: true, pText: true, pKind: true}
 
 // reindex brings the index in step with quads a write has just added or removed; the caller
-// holds the write lock (so writes reach the index in the order they reach the graph).
-func (s *Store) reindex(ctx context.Context, changed []quad.Quad) error {
+// holds the write lock (so writes reach the index in the order they reach the graph). A
+// demand's or a stance's text comes from one document only (their IDs derive from it): when
+// the write added it, its entry is made from that quad, without reading the store back.
+func (s *Store) reindex(ctx context.Context, added, removed []quad.Quad) error {
 	if s.index == nil {
 		return nil
 	}
+	texts := map[ID]quad.Value{} // demand or stance texts the write added
 	var ids []ID
 	seen := map[ID]bool{}
-	for _, q := range changed {
+	note := func(q quad.Quad) {
 		p, _ := q.Predicate.(quad.IRI)
 		if id := idOfValue(q.Subject); id != "" && textPreds[p] && !seen[id] {
 			seen[id] = true
 			ids = append(ids, id)
 		}
 	}
+	for _, q := range removed {
+		note(q)
+	}
+	for _, q := range added {
+		note(q)
+		if q.Predicate == pText {
+			texts[idOfValue(q.Subject)] = q.Object
+		}
+	}
 	for start := 0; start < len(ids); start += rebuildBatch {
-		if err := s.reindexNodes(ctx, ids[start:min(start+rebuildBatch, len(ids))], true); err != nil {
+		if err := s.reindexNodes(ctx, ids[start:min(start+rebuildBatch, len(ids))], texts); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// reindexNodes reads the texts of some nodes from the store and puts their entries; nodes the
-// graph no longer holds, or that are not searched, are removed from the index. inWrite says the
-// caller holds the write lock, which on memory already excludes every other read.
-func (s *Store) reindexNodes(ctx context.Context, ids []ID, inWrite bool) error {
+// reindexNodes puts the entries of some nodes, their texts read from the store (a demand's or
+// a stance's text taken from written when it is there); nodes the graph no longer holds, or
+// that are not searched, are removed from the index. written is non-nil when the caller holds
+// the write lock, which on memory already excludes every other read.
+func (s *Store) reindexNodes(ctx context.Context, ids []ID, written map[ID]quad.Value) error {
+	inWrite := written != nil
 	type node struct {
 		id    ID
 		kind  NodeKind
@@ -168,7 +182,11 @@ func (s *Store) reindexNodes(ctx context.Context, ids []ID, inWrite bool) error 
 	r := s.newReader(ctx)
 	for _, n := range nodes {
 		e := search.Entry{ID: string(n.id), Kind: string(n.kind)}
-		for _, f := range r.props(n.id, pTitle, pName, pText) {
+		facts := []fact{{p: pText, o: written[n.id]}}
+		if written[n.id] == nil || n.kind != KindDemand && n.kind != KindStance {
+			facts = r.props(n.id, pTitle, pName, pText)
+		}
+		for _, f := range facts {
 			field := searchFields[f.p]
 			lang := ""
 			if ls, ok := f.o.(quad.LangString); ok {

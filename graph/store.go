@@ -338,15 +338,19 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 		return fmt.Errorf("writing to the %s store: %w", s.backend, err)
 	}
 	s.view.apply(deltas)
-	changed := make([]quad.Quad, 0, len(deltas))
+	var added, removed []quad.Quad
 	for _, d := range deltas {
-		changed = append(changed, d.Quad)
+		if d.Action == cgraph.Add {
+			added = append(added, d.Quad)
+		} else {
+			removed = append(removed, d.Quad)
+		}
 	}
 	for _, d := range fresh {
 		s.view.add(d.written)
-		changed = append(changed, d.written...)
+		added = append(added, d.written...)
 	}
-	if err := s.reindex(ctx, changed); err != nil {
+	if err := s.reindex(ctx, added, removed); err != nil {
 		s.searchStale.Store(true) // the write stands; the index is rebuilt at the next open
 	}
 	return nil

@@ -21,18 +21,21 @@ import (
 // so a read of the view sees each write entirely or not at all. It is what makes "how many
 // demands addressed to the Commission about political prisoners since 2019, per year" a
 // walk over a few in-memory slices rather than thousands of index scans.
+//
+// It is laid out for size (a store of 100,000 resolutions has some 1.5 million nodes and 4
+// million edges): edges and values name their predicate by a byte and their first document
+// inline, documents' own facts live apart (docs).
 type view struct {
 	mu    sync.RWMutex
 	index map[ID]int32
 	nodes []vnode
+	docs  map[int32]*vdoc // document nodes' own facts
 
 	byKind    map[NodeKind][]int32 // nodes ever given each kind, in index order (absent ones included)
 	edgeCount map[Predicate]int64  // distinct edges stated by at least one document
 	kindCount map[NodeKind]int64   // nodes with a kind quad from at least one document
 	quads     int64
 	last      time.Time // the latest ingest time ever seen
-
-	touched map[int32]bool // during apply: nodes whose effective properties must be recomputed
 }
 
 // vnode is one node of the view. Nodes are never removed, only emptied: a node no document
@@ -41,53 +44,119 @@ type vnode struct {
 	id      ID
 	kind    NodeKind
 	listed  bool    // in byKind
-	sources []int32 // documents stating its kind quad, by node index
-	stated  []int32 // for a document: the nodes whose kind quad it states
+	sources []int32 // documents stating its kind quad, by node index, sorted
 	out, in []vedge
-	props   []vprop   // the tracked properties' values, each with the documents stating it
-	eff     []vval    // one value per tracked property: the one reads use (see effective)
-	t       time.Time // for a document: its ingest time
+	props   []vprop // the tracked properties' values, each with the documents stating it
+}
+
+// vdoc is what the view knows of a document node as a document.
+type vdoc struct {
+	t      time.Time // its ingest time
+	stated []int32   // the nodes whose kind quad it states, sorted
+}
+
+// labels is a set of documents: the first inline, the others (sorted) apart, as most facts
+// are stated by one document.
+type labels struct {
+	first int32 // -1 for none
+	more  *[]int32
+}
+
+func oneLabel(l int32) labels { return labels{first: l} }
+
+func (ls labels) count() int {
+	if ls.first < 0 {
+		return 0
+	}
+	if ls.more == nil {
+		return 1
+	}
+	return 1 + len(*ls.more)
+}
+
+// all lists the documents.
+func (ls labels) all() []int32 {
+	if ls.first < 0 {
+		return nil
+	}
+	out := []int32{ls.first}
+	if ls.more != nil {
+		out = append(out, *ls.more...)
+	}
+	return out
+}
+
+// set adds or removes a document.
+func (ls labels) set(l int32, add bool) labels {
+	switch {
+	case ls.first < 0:
+		if add {
+			return oneLabel(l)
+		}
+		return ls
+	case ls.first == l:
+		if add {
+			return ls
+		}
+		if ls.more == nil || len(*ls.more) == 0 {
+			return labels{first: -1}
+		}
+		rest := *ls.more
+		if len(rest) == 1 {
+			return oneLabel(rest[0])
+		}
+		next := slices.Clone(rest[1:])
+		return labels{first: rest[0], more: &next}
+	}
+	var rest []int32
+	if ls.more != nil {
+		rest = *ls.more
+	}
+	rest = setLabel(rest, l, add)
+	if len(rest) == 0 {
+		return oneLabel(ls.first)
+	}
+	return labels{first: ls.first, more: &rest}
 }
 
 // vedge is an edge from (out) or to (in) the node, with the documents stating it.
 type vedge struct {
-	pred   Predicate
-	other  int32
-	labels []int32
+	pred  uint8 // index in Predicates
+	other int32
+	by    labels
 }
 
 // vprop is one literal value of a tracked property, with the documents stating it.
 type vprop struct {
-	p      quad.IRI
-	val    quad.Value
-	key    string  // quad.ToString(val), to compare values
-	labels []int32 // sorted
-}
-
-// vval is the value reads use of one property.
-type vval struct {
-	p   quad.IRI
+	p   uint8 // index in trackedProps
 	val quad.Value
+	by  labels
 }
 
-// viewProps are the literal properties the view keeps: what lists filter, sort and facet on.
-var viewProps = map[quad.IRI]bool{
-	pAdopted: true, pReference: true, pProcedureType: true, pPosition: true, pCode: true, pKey: true,
-	pInstitutionKind: true, pLanguage: true, pIngestedAt: true, pDocumentKind: true, pDate: true,
-}
+// trackedProps are the literal properties the view keeps: what lists filter, sort and facet on.
+var trackedProps = []quad.IRI{pAdopted, pReference, pProcedureType, pPosition, pCode, pKey,
+	pInstitutionKind, pLanguage, pIngestedAt, pDocumentKind, pDate}
 
-// edgePreds maps the IRI of every edge predicate to the predicate.
-var edgePreds = func() map[quad.IRI]Predicate {
-	m := map[quad.IRI]Predicate{}
-	for _, p := range Predicates {
-		m[p.IRI()] = p
-	}
-	return m
-}()
+var (
+	propIndex = func() map[quad.IRI]uint8 {
+		m := map[quad.IRI]uint8{}
+		for i, p := range trackedProps {
+			m[p] = uint8(i)
+		}
+		return m
+	}()
+	edgePreds = func() map[quad.IRI]uint8 {
+		m := map[quad.IRI]uint8{}
+		for i, p := range Predicates {
+			m[p.IRI()] = uint8(i)
+		}
+		return m
+	}()
+)
 
 func newView() *view {
-	return &view{index: map[ID]int32{}, byKind: map[NodeKind][]int32{}, edgeCount: map[Predicate]int64{},
-		kindCount: map[NodeKind]int64{}, touched: map[int32]bool{}}
+	return &view{index: map[ID]int32{}, docs: map[int32]*vdoc{}, byKind: map[NodeKind][]int32{},
+		edgeCount: map[Predicate]int64{}, kindCount: map[NodeKind]int64{}}
 }
 
 // buildView reads every quad of the store into a new view.
@@ -121,89 +190,15 @@ func (v *view) apply(deltas []cgraph.Delta) {
 	for _, d := range deltas {
 		v.one(d.Quad, d.Action == cgraph.Add)
 	}
-	v.settle()
 }
 
-// add adds quads (building the view).
+// add adds quads (building the view, or a fresh document's).
 func (v *view) add(qs []quad.Quad) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	for _, q := range qs {
 		v.one(q, true)
 	}
-	v.settle()
-}
-
-// settle recomputes the effective properties of the nodes the last quads touched: those whose
-// tracked properties changed, and every node stated by a document whose ingest time changed
-// (which may change which document's value wins).
-func (v *view) settle() {
-	for n := range v.touched {
-		if v.nodes[n].kind == KindDocument {
-			v.effective(n)
-		}
-	}
-	for n := range v.touched {
-		v.effective(n)
-		if v.nodes[n].kind == KindDocument {
-			for _, m := range v.nodes[n].stated {
-				v.effective(m)
-			}
-		}
-	}
-	clear(v.touched)
-}
-
-// effective chooses, for each tracked property of a node, the value reads use: the only one
-// when the documents agree, else that of the most recently ingested document stating it (then
-// the greatest document ID, then the greatest value), as Store reads do. A document's own
-// ingest time is kept on it.
-func (v *view) effective(n int32) {
-	nd := &v.nodes[n]
-	nd.eff = nd.eff[:0]
-	type best struct {
-		i     int
-		t     time.Time
-		label int32
-	}
-	var bests []best
-	for i, x := range nd.props {
-		j := slices.IndexFunc(nd.eff, func(e vval) bool { return e.p == x.p })
-		if j < 0 {
-			nd.eff = append(nd.eff, vval{p: x.p, val: x.val})
-			bests = append(bests, best{i: i, label: -1})
-			continue
-		}
-		b := &bests[j]
-		if b.label < 0 { // a second value: from now on, times decide
-			b.t, b.label = v.latestLabel(nd.props[b.i].labels)
-		}
-		t, label := v.latestLabel(x.labels)
-		if t.After(b.t) || t.Equal(b.t) && (v.nodes[label].id > v.nodes[b.label].id ||
-			label == b.label && x.key > nd.props[b.i].key) {
-			*b = best{i: i, t: t, label: label}
-			nd.eff[j].val = x.val
-		}
-	}
-	nd.t = time.Time{}
-	if t, ok := v.prop(n, pIngestedAt).(quad.Time); ok {
-		nd.t = time.Time(t)
-	}
-}
-
-// latestLabel is the most recently ingested of some documents (then the greatest ID).
-func (v *view) latestLabel(labels []int32) (time.Time, int32) {
-	var (
-		bt time.Time
-		bl int32 = -1
-	)
-	for _, l := range labels {
-		t := v.nodes[l].t
-		if bl < 0 || t.After(bt) || t.Equal(bt) && v.nodes[l].id > v.nodes[bl].id {
-			bt, bl = t, l
-		}
-	}
-	return bt, bl
 }
 
 // node returns the index of a node, creating it.
@@ -215,6 +210,16 @@ func (v *view) node(id ID) int32 {
 	v.nodes = append(v.nodes, vnode{id: id})
 	v.index[id] = i
 	return i
+}
+
+// doc returns a document node's own facts, creating them.
+func (v *view) doc(n int32) *vdoc {
+	d, ok := v.docs[n]
+	if !ok {
+		d = &vdoc{}
+		v.docs[n] = d
+	}
+	return d
 }
 
 func (v *view) one(q quad.Quad, add bool) {
@@ -230,71 +235,96 @@ func (v *view) one(q quad.Quad, add bool) {
 	}
 	subj := idOfValue(q.Subject)
 	if subj == "" {
-		return // evidence quads have edge IDs as subjects: those are nodes too, but not kept
+		return
+	}
+	if p == pKind {
+		v.kindQuad(subj, labelID, NodeKind(str(q.Object)), add)
+	} else if pi, ok := edgePreds[p]; ok {
+		if obj := idOfValue(q.Object); obj != "" {
+			v.edgeQuad(subj, pi, obj, labelID, add)
+		}
+	} else if pi, ok := propIndex[p]; ok {
+		v.propQuad(subj, pi, q.Object, labelID, add)
+	}
+	// Evidence quads (whose subjects are edge IDs) and texts are not kept.
+}
+
+func (v *view) kindQuad(subj, labelID ID, kind NodeKind, add bool) {
+	n, label := v.node(subj), v.node(labelID)
+	nd := &v.nodes[n]
+	had := len(nd.sources) > 0
+	nd.sources = setLabel(nd.sources, label, add)
+	d := v.doc(label)
+	d.stated = setLabel(d.stated, n, add)
+	has := len(nd.sources) > 0
+	if has {
+		nd.kind = kind
+		if !nd.listed {
+			nd.listed = true
+			v.byKind[kind] = append(v.byKind[kind], n)
+		}
 	}
 	switch {
-	case p == pKind:
-		n, label := v.node(subj), v.node(labelID)
-		nd := &v.nodes[n]
-		had := len(nd.sources) > 0
-		nd.sources = setLabel(nd.sources, label, add)
-		v.nodes[label].stated = setLabel(v.nodes[label].stated, n, add)
-		nd = &v.nodes[n]
-		if len(nd.sources) > 0 {
-			nd.kind = NodeKind(str(q.Object))
-			if !nd.listed {
-				nd.listed = true
-				v.byKind[nd.kind] = append(v.byKind[nd.kind], n)
+	case has && !had:
+		v.kindCount[nd.kind]++
+	case had && !has:
+		v.kindCount[nd.kind]--
+		nd.kind = ""
+	}
+}
+
+func (v *view) edgeQuad(subj ID, pi uint8, obj, labelID ID, add bool) {
+	from, to, label := v.node(subj), v.node(obj), v.node(labelID)
+	before := v.edgeLabels(from, pi, to)
+	v.nodes[from].out = setEdge(v.nodes[from].out, pi, to, label, add)
+	v.nodes[to].in = setEdge(v.nodes[to].in, pi, from, label, add)
+	pred := Predicates[pi]
+	switch after := v.edgeLabels(from, pi, to); {
+	case after > 0 && before == 0:
+		v.edgeCount[pred]++
+	case after == 0 && before > 0:
+		v.edgeCount[pred]--
+	}
+}
+
+func (v *view) propQuad(subj ID, pi uint8, val quad.Value, labelID ID, add bool) {
+	n, label := v.node(subj), v.node(labelID)
+	nd := &v.nodes[n]
+	i := slices.IndexFunc(nd.props, func(x vprop) bool { return x.p == pi && sameValue(x.val, val) })
+	switch {
+	case add && i < 0:
+		nd.props = append(nd.props, vprop{p: pi, val: val, by: oneLabel(label)})
+	case i >= 0:
+		nd.props[i].by = nd.props[i].by.set(label, add)
+		if nd.props[i].by.count() == 0 {
+			nd.props = slices.Delete(nd.props, i, i+1)
+		}
+	}
+	if trackedProps[pi] == pIngestedAt {
+		t, _ := val.(quad.Time)
+		if add {
+			v.doc(n).t = time.Time(t)
+			if time.Time(t).After(v.last) {
+				v.last = time.Time(t)
 			}
-		}
-		switch has := len(nd.sources) > 0; {
-		case has && !had:
-			v.kindCount[nd.kind]++
-		case had && !has:
-			v.kindCount[nd.kind]--
-			nd.kind = ""
-		}
-	case edgePreds[p] != "":
-		obj := idOfValue(q.Object)
-		if obj == "" {
-			return
-		}
-		pred := edgePreds[p]
-		from, to, label := v.node(subj), v.node(obj), v.node(labelID)
-		before := v.edgeLabels(from, pred, to)
-		v.nodes[from].out = setEdge(v.nodes[from].out, pred, to, label, add)
-		v.nodes[to].in = setEdge(v.nodes[to].in, pred, from, label, add)
-		switch after := v.edgeLabels(from, pred, to); {
-		case after > 0 && before == 0:
-			v.edgeCount[pred]++
-		case after == 0 && before > 0:
-			v.edgeCount[pred]--
-		}
-	case viewProps[p]:
-		n, label := v.node(subj), v.node(labelID)
-		nd := &v.nodes[n]
-		key := quad.ToString(q.Object)
-		i := slices.IndexFunc(nd.props, func(x vprop) bool { return x.p == p && x.key == key })
-		switch {
-		case add && i < 0:
-			nd.props = append(nd.props, vprop{p: p, val: q.Object, key: key, labels: []int32{label}})
-		case i >= 0:
-			nd.props[i].labels = setLabel(nd.props[i].labels, label, add)
-			if len(nd.props[i].labels) == 0 {
-				nd.props = slices.Delete(nd.props, i, i+1)
-			}
-		}
-		v.touched[n] = true
-		if t, ok := q.Object.(quad.Time); ok && p == pIngestedAt && add && time.Time(t).After(v.last) {
-			v.last = time.Time(t)
+		} else if v.doc(n).t.Equal(time.Time(t)) {
+			v.doc(n).t = time.Time{}
 		}
 	}
 }
 
-func (v *view) edgeLabels(from int32, pred Predicate, to int32) int {
+// sameValue compares two literals as the store does: by their N-Quads form.
+func sameValue(a, b quad.Value) bool {
+	if a == b {
+		return true
+	}
+	return quad.ToString(a) == quad.ToString(b)
+}
+
+func (v *view) edgeLabels(from int32, pi uint8, to int32) int {
 	for _, e := range v.nodes[from].out {
-		if e.pred == pred && e.other == to {
-			return len(e.labels)
+		if e.pred == pi && e.other == to {
+			return e.by.count()
 		}
 	}
 	return 0
@@ -314,16 +344,16 @@ func setLabel(set []int32, label int32, add bool) []int32 {
 
 // setEdge adds or removes one document's statement of an edge; an edge no document states
 // any more is dropped.
-func setEdge(edges []vedge, pred Predicate, other, label int32, add bool) []vedge {
-	i := slices.IndexFunc(edges, func(e vedge) bool { return e.pred == pred && e.other == other })
+func setEdge(edges []vedge, pi uint8, other, label int32, add bool) []vedge {
+	i := slices.IndexFunc(edges, func(e vedge) bool { return e.pred == pi && e.other == other })
 	if i < 0 {
 		if !add {
 			return edges
 		}
-		return append(edges, vedge{pred: pred, other: other, labels: []int32{label}})
+		return append(edges, vedge{pred: pi, other: other, by: oneLabel(label)})
 	}
-	edges[i].labels = setLabel(edges[i].labels, label, add)
-	if len(edges[i].labels) == 0 {
+	edges[i].by = edges[i].by.set(label, add)
+	if edges[i].by.count() == 0 {
 		return slices.Delete(edges, i, i+1)
 	}
 	return edges
@@ -349,9 +379,10 @@ func (v *view) neighbours(n int32, pred Predicate, out bool) []int32 {
 	if out {
 		edges = v.nodes[n].out
 	}
+	pi := uint8(predOrder[pred])
 	var res []int32
 	for _, e := range edges {
-		if e.pred == pred && v.nodes[e.other].kind != "" {
+		if e.pred == pi && v.nodes[e.other].kind != "" {
 			res = append(res, e.other)
 		}
 	}
@@ -359,16 +390,63 @@ func (v *view) neighbours(n int32, pred Predicate, out bool) []int32 {
 }
 
 // docTime is a document's ingest time (zero when unknown).
-func (v *view) docTime(doc int32) time.Time { return v.nodes[doc].t }
+func (v *view) docTime(doc int32) time.Time {
+	if d, ok := v.docs[doc]; ok {
+		return d.t
+	}
+	return time.Time{}
+}
 
-// prop is the value a read gives of a single-valued property (see effective); nil when none.
+// prop is the value a read gives of a single-valued property: the only one when the
+// documents agree, else that of the most recently ingested document stating it (then the
+// greatest document ID, then the greatest value), as Store reads do; nil when none.
 func (v *view) prop(n int32, p quad.IRI) quad.Value {
-	for _, e := range v.nodes[n].eff {
-		if e.p == p {
-			return e.val
+	pi, ok := propIndex[p]
+	if !ok {
+		return nil
+	}
+	var (
+		best      *vprop
+		bestT     time.Time
+		bestLabel int32
+	)
+	for i := range v.nodes[n].props {
+		x := &v.nodes[n].props[i]
+		if x.p != pi {
+			continue
+		}
+		if best == nil {
+			best, bestLabel = x, -1
+			continue
+		}
+		if bestLabel < 0 { // a second value: from now on, times decide
+			bestT, bestLabel = v.latestLabel(best.by)
+		}
+		t, label := v.latestLabel(x.by)
+		if t.After(bestT) || t.Equal(bestT) && (v.nodes[label].id > v.nodes[bestLabel].id ||
+			label == bestLabel && quad.ToString(x.val) > quad.ToString(best.val)) {
+			best, bestT, bestLabel = x, t, label
 		}
 	}
-	return nil
+	if best == nil {
+		return nil
+	}
+	return best.val
+}
+
+// latestLabel is the most recently ingested of some documents (then the greatest ID).
+func (v *view) latestLabel(by labels) (time.Time, int32) {
+	var (
+		bt time.Time
+		bl int32 = -1
+	)
+	for _, l := range by.all() {
+		t := v.docTime(l)
+		if bl < 0 || t.After(bt) || t.Equal(bt) && v.nodes[l].id > v.nodes[bl].id {
+			bt, bl = t, l
+		}
+	}
+	return bt, bl
 }
 
 // propString is prop as a string ("" when absent).

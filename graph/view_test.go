@@ -26,18 +26,23 @@ func dumpView(v *view) string {
 		slices.Sort(out)
 		return strings.Join(out, ",")
 	}
-	for _, nd := range v.nodes {
+	for i, nd := range v.nodes {
 		if nd.kind != "" {
 			lines = append(lines, fmt.Sprintf("node %s %s sources=%s", nd.id, nd.kind, ids(nd.sources)))
 		}
 		for _, e := range nd.out {
-			lines = append(lines, fmt.Sprintf("edge %s %s %s by %s", nd.id, e.pred, v.nodes[e.other].id, ids(e.labels)))
+			lines = append(lines, fmt.Sprintf("edge %s %s %s by %s", nd.id, Predicates[e.pred], v.nodes[e.other].id, ids(e.by.all())))
 		}
 		for _, e := range nd.in {
-			lines = append(lines, fmt.Sprintf("in %s %s %s by %s", v.nodes[e.other].id, e.pred, nd.id, ids(e.labels)))
+			lines = append(lines, fmt.Sprintf("in %s %s %s by %s", v.nodes[e.other].id, Predicates[e.pred], nd.id, ids(e.by.all())))
 		}
-		for _, p := range nd.eff {
-			lines = append(lines, fmt.Sprintf("prop %s %s %s", nd.id, p.p, quad.ToString(p.val)))
+		for _, p := range trackedProps {
+			if val := v.prop(int32(i), p); val != nil {
+				lines = append(lines, fmt.Sprintf("prop %s %s %s", nd.id, p, quad.ToString(val)))
+			}
+		}
+		if d, ok := v.docs[int32(i)]; ok && (len(d.stated) > 0 || !d.t.IsZero()) {
+			lines = append(lines, fmt.Sprintf("doc %s at %s states %s", nd.id, d.t, ids(d.stated)))
 		}
 	}
 	for k, n := range v.kindCount {

@@ -227,7 +227,7 @@ func (v *view) selectResolutions(f ResolutionFilter, textHits map[ID]bool) []int
 // anyHit reports whether one of the node's neighbours by these out-edges is a text hit.
 func (v *view) anyHit(n int32, hits map[ID]bool, preds ...Predicate) bool {
 	for _, e := range v.nodes[n].out {
-		if slices.Contains(preds, e.pred) && hits[v.nodes[e.other].id] {
+		if slices.Contains(preds, Predicates[e.pred]) && hits[v.nodes[e.other].id] {
 			return true
 		}
 	}

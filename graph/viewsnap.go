@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	hkv "github.com/hidal-go/hidalgo/kv"
@@ -83,7 +84,7 @@ type snapEdge struct {
 }
 
 type snapProp struct {
-	P      string
+	P      uint8  // index in trackedProps
 	Key    string // the value in N-Quads notation (quad.ToString)
 	Labels []int32
 }
@@ -97,10 +98,10 @@ func saveView(v *view, dir string, stamp storeStamp) error {
 		nd := &v.nodes[i]
 		sn := snapNode{ID: nd.id, Kind: nd.kind, Listed: nd.listed, Sources: nd.sources}
 		for _, e := range nd.out {
-			sn.Out = append(sn.Out, snapEdge{Pred: uint8(predOrder[e.pred]), Other: e.other, Labels: e.labels})
+			sn.Out = append(sn.Out, snapEdge{Pred: e.pred, Other: e.other, Labels: e.by.all()})
 		}
 		for _, p := range nd.props {
-			sn.Props = append(sn.Props, snapProp{P: string(p.p), Key: p.key, Labels: p.labels})
+			sn.Props = append(sn.Props, snapProp{P: p.p, Key: quad.ToString(p.val), Labels: p.by.all()})
 		}
 		snap.Nodes[i] = sn
 	}
@@ -150,8 +151,8 @@ func loadView(dir string, stamp storeStamp) (v *view, ok bool, err error) {
 	return fromSnapshot(&snap)
 }
 
-// fromSnapshot rebuilds the view: nodes, both directions of every edge, counts, effective
-// values (documents first, whose ingest times the others' depend on).
+// fromSnapshot rebuilds the view: nodes, both directions of every edge, counts, documents'
+// own facts.
 func fromSnapshot(snap *viewSnapshot) (*view, bool, error) {
 	v := newView()
 	v.quads, v.last = snap.Quads, snap.Last
@@ -160,6 +161,22 @@ func fromSnapshot(snap *viewSnapshot) (*view, bool, error) {
 	v.index = make(map[ID]int32, n)
 	bad := func(what string) (*view, bool, error) {
 		return nil, false, fmt.Errorf("view snapshot: %s out of range", what)
+	}
+	set := func(ls []int32) (labels, bool) {
+		if len(ls) == 0 {
+			return labels{first: -1}, false
+		}
+		for _, l := range ls {
+			if l < 0 || l >= n {
+				return labels{}, false
+			}
+		}
+		by := oneLabel(ls[0])
+		if len(ls) > 1 {
+			rest := slices.Clone(ls[1:])
+			by.more = &rest
+		}
+		return by, true
 	}
 	for i := range snap.Nodes {
 		sn := &snap.Nodes[i]
@@ -173,7 +190,22 @@ func fromSnapshot(snap *viewSnapshot) (*view, bool, error) {
 			v.kindCount[nd.kind]++
 		}
 		for _, p := range sn.Props {
-			nd.props = append(nd.props, vprop{p: quad.IRI(p.P), key: p.Key, val: quad.StringToValue(p.Key), labels: p.Labels})
+			by, ok := set(p.Labels)
+			if !ok || int(p.P) >= len(trackedProps) {
+				return bad("value")
+			}
+			val := quad.StringToValue(p.Key)
+			if ts, ok := val.(quad.TypedString); ok { // times and integers, as the store gives them
+				if native, err := ts.ParseValue(); err == nil {
+					val = native
+				}
+			}
+			nd.props = append(nd.props, vprop{p: p.P, val: val, by: by})
+			if trackedProps[p.P] == pIngestedAt {
+				if t, ok := val.(quad.Time); ok {
+					v.doc(int32(i)).t = time.Time(t)
+				}
+			}
 		}
 	}
 	for i := range snap.Nodes {
@@ -181,26 +213,17 @@ func fromSnapshot(snap *viewSnapshot) (*view, bool, error) {
 			if src < 0 || src >= n {
 				return bad("source")
 			}
-			v.nodes[src].stated = append(v.nodes[src].stated, int32(i))
+			d := v.doc(src)
+			d.stated = append(d.stated, int32(i))
 		}
 		for _, e := range snap.Nodes[i].Out {
-			if int(e.Pred) >= len(Predicates) || e.Other < 0 || e.Other >= n {
+			by, ok := set(e.Labels)
+			if !ok || int(e.Pred) >= len(Predicates) || e.Other < 0 || e.Other >= n {
 				return bad("edge")
 			}
-			pred := Predicates[e.Pred]
-			v.nodes[i].out = append(v.nodes[i].out, vedge{pred: pred, other: e.Other, labels: e.Labels})
-			v.nodes[e.Other].in = append(v.nodes[e.Other].in, vedge{pred: pred, other: int32(i), labels: e.Labels})
-			v.edgeCount[pred]++
-		}
-	}
-	for i := range v.nodes {
-		if v.nodes[i].kind == KindDocument {
-			v.effective(int32(i))
-		}
-	}
-	for i := range v.nodes {
-		if v.nodes[i].kind != KindDocument {
-			v.effective(int32(i))
+			v.nodes[i].out = append(v.nodes[i].out, vedge{pred: e.Pred, other: e.Other, by: by})
+			v.nodes[e.Other].in = append(v.nodes[e.Other].in, vedge{pred: e.Pred, other: int32(i), by: by})
+			v.edgeCount[Predicates[e.Pred]]++
 		}
 	}
 	return v, true, nil
