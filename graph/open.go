@@ -38,6 +38,9 @@ type Config struct {
 	Backend     string        // "bolt" (default; the kv/bbolt embedded store, a directory), "memory" (tests), "postgres"
 	Path        string        // directory for bolt (created if missing); DSN for postgres
 	OpenTimeout time.Duration // how long to wait for another process's lock on the bolt file; default 2s
+	// PollInterval is how often a store on postgres looks for other servers' writes (see
+	// pgsync.go); default DefaultPollInterval.
+	PollInterval time.Duration
 }
 
 // boltFile is the database file inside the store directory; the name is the one Cayley's own
@@ -60,6 +63,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err := s.openSearch(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("opening the search index: %w", err)
+	}
+	if s.pg != nil {
+		interval := cfg.PollInterval
+		if interval <= 0 {
+			interval = DefaultPollInterval
+		}
+		go s.poll(interval)
 	}
 	return s, nil
 }

@@ -47,5 +47,10 @@ func openPostgres(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres store: %w", err)
 	}
-	return newStore(qs, BackendPostgres, cfg.Path, false), nil
+	st := newStore(qs, BackendPostgres, cfg.Path, false)
+	if st.pg, err = openChanges(ctx, cfg.Path); err != nil {
+		qs.Close()
+		return nil, err
+	}
+	return st, nil
 }

@@ -55,7 +55,7 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
 	for i, k := range q.Kinds {
 		kinds[i] = string(k)
 	}
-	p, err := s.index.Search(ctx, search.Query{Text: q.Text, Kinds: kinds, First: q.First, After: q.After})
+	p, err := s.index.Load().Search(ctx, search.Query{Text: q.Text, Kinds: kinds, First: q.First, After: q.After})
 	if errors.Is(err, search.ErrBadQuery) {
 		return SearchPage{}, fmt.Errorf("%w: %w", ErrBadInput, err)
 	} else if err != nil {

@@ -50,7 +50,7 @@ func (s *Store) openSearch(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	s.index = ix
+	s.index.Store(ix)
 	fresh := !created
 	if dir != "" {
 		stampPath := filepath.Join(s.path, searchStampFile)
@@ -74,10 +74,11 @@ func stampString(st storeStamp) string { return fmt.Sprintf("%d %d", st.Horizon,
 
 // closeSearch closes the index and, on bolt, records that it matches the store as it is.
 func (s *Store) closeSearch() error {
-	if s.index == nil {
+	ix := s.index.Load()
+	if ix == nil {
 		return nil
 	}
-	err := s.index.Close()
+	err := ix.Close()
 	if err == nil && s.kvdb != nil && s.path != "" {
 		var stamp storeStamp
 		if stamp, err = s.kvStamp(context.Background()); err == nil {
@@ -87,8 +88,13 @@ func (s *Store) closeSearch() error {
 	return err
 }
 
-// rebuildSearch indexes every searchable node of the graph afresh.
+// rebuildSearch indexes every searchable node of the graph afresh into the store's index.
 func (s *Store) rebuildSearch(ctx context.Context) error {
+	return s.indexAll(ctx, s.index.Load())
+}
+
+// indexAll indexes every searchable node of the graph into ix.
+func (s *Store) indexAll(ctx context.Context, ix *search.Index) error {
 	var all []ID
 	if err := s.viewRead(ctx, func(v *view) {
 		for _, k := range searchKinds {
@@ -98,11 +104,11 @@ func (s *Store) rebuildSearch(ctx context.Context) error {
 		return err
 	}
 	for start := 0; start < len(all); start += rebuildBatch {
-		if err := s.reindexNodes(ctx, all[start:min(start+rebuildBatch, len(all))], nil); err != nil {
+		if err := s.reindexNodes(ctx, ix, all[start:min(start+rebuildBatch, len(all))], nil); err != nil {
 			return fmt.Errorf("rebuilding the search index: %w", err)
 		}
 	}
-	return s.index.Compact(ctx)
+	return ix.Compact(ctx)
 }
 
 // searchFields names the index field of each text predicate.
@@ -116,7 +122,8 @@ var textPreds = map[quad.IRI]bool{pTitle: true, pName: true, pText: true, pKind:
 // demand's or a stance's text comes from one document only (their IDs derive from it): when
 // the write added it, its entry is made from that quad, without reading the store back.
 func (s *Store) reindex(ctx context.Context, added, removed []quad.Quad) error {
-	if s.index == nil {
+	ix := s.index.Load()
+	if ix == nil {
 		return nil
 	}
 	texts := map[ID]quad.Value{} // demand or stance texts the write added
@@ -139,7 +146,7 @@ func (s *Store) reindex(ctx context.Context, added, removed []quad.Quad) error {
 		}
 	}
 	for start := 0; start < len(ids); start += rebuildBatch {
-		if err := s.reindexNodes(ctx, ids[start:min(start+rebuildBatch, len(ids))], texts); err != nil {
+		if err := s.reindexNodes(ctx, ix, ids[start:min(start+rebuildBatch, len(ids))], texts); err != nil {
 			return err
 		}
 	}
@@ -150,7 +157,7 @@ func (s *Store) reindex(ctx context.Context, added, removed []quad.Quad) error {
 // a stance's text taken from written when it is there); nodes the graph no longer holds, or
 // that are not searched, are removed from the index. written is non-nil when the caller holds
 // the write lock, which on memory already excludes every other read.
-func (s *Store) reindexNodes(ctx context.Context, ids []ID, written map[ID]quad.Value) error {
+func (s *Store) reindexNodes(ctx context.Context, ix *search.Index, ids []ID, written map[ID]quad.Value) error {
 	inWrite := written != nil
 	type node struct {
 		id    ID
@@ -206,12 +213,12 @@ func (s *Store) reindexNodes(ctx context.Context, ids []ID, written map[ID]quad.
 		return r.err
 	}
 	if len(entries) > 0 {
-		if err := s.index.Put(entries); err != nil {
+		if err := ix.Put(entries); err != nil {
 			return err
 		}
 	}
 	if len(gone) > 0 {
-		return s.index.Delete(gone)
+		return ix.Delete(gone)
 	}
 	return nil
 }

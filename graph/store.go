@@ -48,8 +48,10 @@ type Store struct {
 
 	view *view // the read-optimised projection, kept in step by apply (view.go)
 
-	index       *search.Index // the full-text index, kept in step by apply (searchindex.go)
-	searchStale atomic.Bool   // a write could not be indexed: searches fail until a rebuild
+	index       atomic.Pointer[search.Index] // the full-text index, kept in step by apply (searchindex.go)
+	searchStale atomic.Bool                  // a write could not be indexed: searches fail until a rebuild
+
+	pg *pgChanges // postgres: the change log that keeps other servers' writes in view (pgsync.go)
 }
 
 var (
@@ -71,6 +73,7 @@ func (s *Store) Backend() string { return s.backend }
 func (s *Store) Close() error {
 	var err error
 	s.closeOnce.Do(func() {
+		changesErr := s.closeChanges() // first: its poller takes the write lock
 		s.wmu.Lock()
 		defer s.wmu.Unlock()
 		s.rmu.Lock()
@@ -78,7 +81,7 @@ func (s *Store) Close() error {
 		close(s.closed)
 		snapErr := s.saveViewSnapshot()
 		searchErr := s.closeSearch()
-		err = errors.Join(s.qs.Close(), snapErr, searchErr)
+		err = errors.Join(s.qs.Close(), snapErr, searchErr, changesErr)
 	})
 	return err
 }
@@ -352,6 +355,9 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 	}
 	if err := s.reindex(ctx, added, removed); err != nil {
 		s.searchStale.Store(true) // the write stands; the index is rebuilt at the next open
+	}
+	if s.pg != nil {
+		_, _ = s.pg.wrote(ctx) // if others wrote meanwhile, the poller rebuilds
 	}
 	return nil
 }
