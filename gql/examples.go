@@ -129,6 +129,93 @@ query Latest($after: String) {
 		Variables: map[string]any{"id": graph.InstitutionID("GOVERNMENT:KZ")},
 	},
 	{
+		Name: "Around Kazakhstan: the graph two edges away",
+		Query: `# The nodes within two edges of Kazakhstan and the edges between them, each with where it
+# was read: the shape a graph view draws.
+query Around($id: ID!) {
+  neighbourhood(id: $id, depth: 2, limit: 60) {
+    truncated
+    nodes {
+      __typename
+      id
+      ... on Resolution { reference title }
+      ... on Institution { name }
+      ... on Agreement { name }
+      ... on Demand { text }
+    }
+    edges { from to type evidence { quote } }
+  }
+}`,
+		Variables: map[string]any{"id": graph.CountryID("KZ")},
+	},
+	{
+		Name: "How is the EU–Kazakhstan EPCA connected to the government of Kazakhstan?",
+		Query: `query Path($from: ID!, $to: ID!) {
+  path(from: $from, to: $to, maxDepth: 4) {
+    nodes { __typename id }
+    edges { from type to }
+  }
+}`,
+		Variables: map[string]any{
+			"from": graph.AgreementID(graph.AgreementKey(graph.AgreementEPCA, []graph.Party{{Institution: graph.CodeEU}, {Country: "KZ"}})),
+			"to":   graph.InstitutionID("GOVERNMENT:KZ"),
+		},
+	},
+	{
+		Name: "Search, in French or English: prisonniers politiques",
+		Query: `{
+  search(query: "prisonniers politiques", first: 10) {
+    totalCount
+    edges {
+      score
+      field
+      snippet
+      node { __typename id ... on Demand { resolution { reference } } }
+    }
+  }
+}`,
+	},
+	{
+		Name: "Resolutions since 2020 with counts per country, year, topic and addressee",
+		Query: `{
+  resolutions(adoptedFrom: "2020-01-01", first: 10) {
+    totalCount
+    nodes { reference title adopted }
+    facets {
+      countries { value count }
+      years { value count }
+      topics { value count node { ... on Topic { name } } }
+      addresseeKinds { value count }
+    }
+  }
+}`,
+	},
+	{
+		Name: "A procedure: key events, documents, and which text says what",
+		Query: `{
+  procedure(reference: "2021/2540(RSP)") {
+    reference
+    type
+    title
+    keyEvents { date name documents { reference kind } }
+    documents { reference kind label date replaces { reference } adoptedAs { reference } texts { key } }
+    resolution {
+      cites { reference title adopted }
+      citedBy { reference }
+      recipients { __typename ... on Institution { name } ... on Country { name } }
+      conflicts { property lang value document { key } }
+    }
+    sources { key kind language }
+  }
+}`,
+	},
+	{
+		Name: "What the graph holds",
+		Query: `{
+  stats { documents quads lastIngest nodes { kind count } edges { type count } }
+}`,
+	},
+	{
 		Name: "Every country, named in French",
 		Query: `{
   countries { code name(lang: "fr") }
