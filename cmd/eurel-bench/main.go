@@ -499,6 +499,8 @@ func printReport(w io.Writer, rep *report) {
 		fmt.Fprintf(w, "start-up          %.2f s from exec to the first 200 from /healthz\n", rep.Startup.Seconds())
 		fmt.Fprintf(w, "memory            VmRSS %s after start-up, %s after the suite, %s after the mutations; VmHWM %s\n",
 			gib(rep.MemStarted.RSS), gib(rep.MemSuite.RSS), gib(rep.MemEnd.RSS), gib(rep.MemEnd.HWM))
+		fmt.Fprintf(w, "                  at the end: %s anonymous (heap), %s file pages (the bbolt map, reclaimable)\n",
+			gib(rep.MemEnd.Anon), gib(rep.MemEnd.File))
 	}
 	if mu := rep.Mutation; mu.Latency.N > 0 || mu.Error != "" {
 		fmt.Fprintf(w, "ingest mutation   %d texts: p50 %s, p90 %s, p99 %s, mean %s; statuses %v",

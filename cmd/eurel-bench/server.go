@@ -204,13 +204,17 @@ func tail(file string) string {
 	return string(b)
 }
 
-// memory is the child's resident set size now and at its peak.
+// memory is the child's resident set size now and at its peak, and what the resident set
+// holds now: anonymous memory (the Go heap) and file pages (bbolt maps its file: those pages
+// count in VmRSS but the kernel can drop them).
 type memory struct {
-	RSS int64 `json:"vmrss_bytes"`
-	HWM int64 `json:"vmhwm_bytes"`
+	RSS  int64 `json:"vmrss_bytes"`
+	HWM  int64 `json:"vmhwm_bytes"`
+	Anon int64 `json:"rssanon_bytes"`
+	File int64 `json:"rssfile_bytes"`
 }
 
-// memory reads VmRSS and VmHWM from /proc/PID/status.
+// memory reads VmRSS, VmHWM, RssAnon and RssFile from /proc/PID/status.
 func (s *server) memory() (memory, error) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
 	if err != nil {
@@ -235,6 +239,10 @@ func (s *server) memory() (memory, error) {
 			m.RSS = kb << 10
 		case "VmHWM":
 			m.HWM = kb << 10
+		case "RssAnon":
+			m.Anon = kb << 10
+		case "RssFile":
+			m.File = kb << 10
 		}
 	}
 	if m.RSS == 0 {
