@@ -530,21 +530,6 @@ func (r *reader) byCountryCode(ids []ID) []ID {
 	})
 }
 
-// byInstitutionKey sorts institutions by key, then ID. An institution's ID is derived from
-// its key, so keys are cached for the life of the store.
-func (r *reader) byInstitutionKey(ids []ID) []ID {
-	return r.sortBy(ids, func(id ID) string {
-		if k, ok := r.s.institutionKeys.Load(id); ok {
-			return k.(string)
-		}
-		k := str(r.anyValue(pattern{s: id.IRI(), p: pKey}, quad.Object))
-		if k != "" && InstitutionID(k) == id {
-			r.s.institutionKeys.Store(id, k)
-		}
-		return k
-	})
-}
-
 // byTopicKey sorts topics by key, then ID.
 func (r *reader) byTopicKey(ids []ID) []ID {
 	return r.sortBy(ids, func(id ID) string { return str(r.anyValue(pattern{s: id.IRI(), p: pKey}, quad.Object)) })
