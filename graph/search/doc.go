@@ -11,8 +11,9 @@
 //
 // # Analysis
 //
-// Each text is indexed in one Bleve field per node field and language: "title_en",
-// "title_fr", "name_en", …, "text_fr". English fields use Bleve's English analysis
+// A node's texts are indexed in one Bleve field per language, "en" and "fr", and stored
+// per node field and language ("title_en", …, "text_fr") for snippets; see newMapping.
+// English fields use Bleve's English analysis
 // (possessives, lower case, stop words, Porter stemming) with accents folded before
 // stemming; French fields use Bleve's French analysis (lower case, elision, stop words,
 // light stemming) with accents folded after stemming, plus a second stem where the
@@ -25,8 +26,8 @@
 //
 // The user's text is analysed by each analyzer and turned, in code, into Bleve term,
 // conjunction and disjunction queries: no query-string syntax, so no input is a syntax
-// error. A node matches when one of its fields holds all the words (or, when no node
-// does, any of its rarest words); hits are ranked by Bleve's score, filtered by kind
+// error. A node matches when its texts in one language hold all the words (or, when no
+// node's do, any of the query's rarest words); hits are ranked by Bleve's score, filtered by kind
 // without changing scores, and paged by an opaque cursor. Each hit carries a snippet that
 // Bleve's highlighter cuts from its best-matching field.
 //

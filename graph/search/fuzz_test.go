@@ -8,9 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// FuzzSearch searches the fixture for any text: Search must not panic, must refuse only
-// with ErrBadQuery, and must return valid, safe snippets and cursors that lead to the
-// next page.
+// FuzzSearch searches the fixture for any text, page size and cursor: Search must not
+// panic, must refuse only with ErrBadQuery, and must return valid, safe snippets and
+// cursors that lead to the next page.
 func FuzzSearch(f *testing.F) {
 	for _, s := range []string{
 		"prisonniers politiques", "refugies", "political prisoner", "Kazakhstan Zimbabwe",
@@ -18,12 +18,18 @@ func FuzzSearch(f *testing.F) {
 		"l'Union européenne", "d’une", "\xff\xfe", "\uFFFD", "<mark>", "&amp;", "\x00", "",
 		strings.Repeat("é", 501), "2021/2544(RSP)", "œuvre ß ﬁ Ǆ",
 	} {
-		f.Add(s, uint8(0))
+		f.Add(s, uint8(0), "")
 	}
 	ix := openFixture(f)
 	ctx := context.Background()
-	f.Fuzz(func(t *testing.T, text string, first uint8) {
-		q := Query{Text: text, First: int(first % 3)}
+	p, err := ix.Search(ctx, Query{Text: "Kazakhstan", First: 1})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("Kazakhstan", uint8(1), p.Hits[0].Cursor)
+	f.Add("Kazakhstan", uint8(1), p.Hits[0].Cursor+"A")
+	f.Fuzz(func(t *testing.T, text string, first uint8, after string) {
+		q := Query{Text: text, First: int(first % 3), After: after}
 		p, err := ix.Search(ctx, q)
 		if err != nil {
 			if !errors.Is(err, ErrBadQuery) {

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,7 +35,9 @@ var highlighter = simplehl.NewHighlighter(
 // 25 words, a line or two in a list of hits.
 const snippetRunes = 160
 
-// describe fills in the kind, field and snippet of each hit from its stored document.
+// describe fills in the kind, field and snippet of each hit from its stored document, and
+// returns the hits whose document is still there (Put or Delete may have run since the
+// ranking). The hits are described in parallel, by up to GOMAXPROCS goroutines.
 //
 // The index keeps no term vectors: asking Bleve for match locations would make it decode
 // them for every match while ranking (and, on a second search restricted to the page's
@@ -40,50 +45,77 @@ const snippetRunes = 160
 // analysed anew with their field's analyzer, and the tokens that are query terms become
 // the locations Bleve's highlighter marks: the same terms, in ~30µs a hit whatever the
 // query.
-func (ix *Index) describe(ctx context.Context, qt queryTerms, hits []Hit) error {
-	m := ix.bi.Mapping()
+func (ix *Index) describe(ctx context.Context, qt queryTerms, hits []Hit) ([]Hit, error) {
 	sets := map[string]map[string]bool{}
 	for an := range qt {
 		sets[an] = qt.set(an)
 	}
-	for i := range hits {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("search: %w", err)
-		}
-		doc, err := ix.bi.Document(hits[i].ID)
-		if err != nil {
-			return fmt.Errorf("search: loading %s: %w", hits[i].ID, err)
-		}
-		if doc == nil {
-			continue // deleted since it was found
-		}
-		dm := &search.DocumentMatch{ID: hits[i].ID, Locations: search.FieldTermLocationMap{}}
-		doc.VisitFields(func(f index.Field) {
-			tf, ok := f.(index.TextField)
-			if !ok {
-				return
+	found := make([]bool, len(hits))
+	errs := make([]error, len(hits))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(hits)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(hits); i = int(next.Add(1)) - 1 {
+				if errs[i] = ctx.Err(); errs[i] != nil {
+					return
+				}
+				found[i], errs[i] = ix.describeHit(sets, &hits[i])
 			}
-			if f.Name() == kindField {
-				hits[i].Kind = tf.Text()
-				return
-			}
-			an := m.AnalyzerNameForPath(f.Name())
-			a := m.AnalyzerNamed(an)
-			if a == nil || len(sets[an]) == 0 {
-				return
-			}
-			// Analyze may change the bytes it is given (lower-casing in place): give it a copy.
-			locate(dm, f.Name(), f.ArrayPositions(), a.Analyze(bytes.Clone(f.Value())), sets[an])
 		})
-		for field := range dm.Locations {
-			highlighter.BestFragmentsInField(dm, doc, field, 1)
-		}
-		if f := bestField(dm); f != "" {
-			hits[i].Field, _, _ = strings.Cut(f, "_")
-			hits[i].Snippet = dm.Fragments[f][0]
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
 		}
 	}
-	return nil
+	kept := hits[:0]
+	for i, h := range hits {
+		if found[i] {
+			kept = append(kept, h)
+		}
+	}
+	return kept, nil
+}
+
+// describeHit describes one hit, given the query terms of each analyzer; it reports false
+// when the hit's document is gone.
+func (ix *Index) describeHit(sets map[string]map[string]bool, h *Hit) (bool, error) {
+	doc, err := ix.bi.Document(h.ID)
+	if err != nil {
+		return false, fmt.Errorf("loading %s: %w", h.ID, err)
+	}
+	if doc == nil {
+		return false, nil
+	}
+	m := ix.bi.Mapping()
+	dm := &search.DocumentMatch{ID: h.ID, Locations: search.FieldTermLocationMap{}}
+	doc.VisitFields(func(f index.Field) {
+		tf, ok := f.(index.TextField)
+		if !ok {
+			return
+		}
+		if f.Name() == kindField {
+			h.Kind = tf.Text()
+			return
+		}
+		an := m.AnalyzerNameForPath(f.Name())
+		a := m.AnalyzerNamed(an)
+		if a == nil || len(sets[an]) == 0 {
+			return
+		}
+		// Analyze may change the bytes it is given (lower-casing in place): give it a copy.
+		locate(dm, f.Name(), f.ArrayPositions(), a.Analyze(bytes.Clone(f.Value())), sets[an])
+	})
+	for field := range dm.Locations {
+		highlighter.BestFragmentsInField(dm, doc, field, 1)
+	}
+	if f := bestField(dm); f != "" {
+		h.Field, _, _ = strings.Cut(f, "_")
+		h.Snippet = dm.Fragments[f][0]
+	}
+	return true, nil
 }
 
 // locate records in dm the tokens of one value of field that are query terms.
@@ -107,11 +139,11 @@ func locate(dm *search.DocumentMatch, field string, ap []uint64, toks analysis.T
 }
 
 // bestField is the highlighted field with the most distinct matching terms, then the most
-// matches, then the first in searchFields order (titles before names before texts, English
+// matches, then the first in storedFields order (titles before names before texts, English
 // before French); "" when no field was highlighted.
 func bestField(dm *search.DocumentMatch) string {
 	best, bestTerms, bestLocs := "", -1, -1
-	for _, f := range searchFields {
+	for _, f := range storedFields {
 		if len(dm.Fragments[f]) == 0 || dm.Fragments[f][0] == "" {
 			continue
 		}

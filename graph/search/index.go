@@ -63,8 +63,8 @@ func (ix *Index) Put(entries []Entry) error {
 	return nil
 }
 
-// document is the Bleve document for e: its kind and, per field and language, the list of
-// its texts.
+// document is the Bleve document for e: its kind, per language the list of its texts, and
+// per node field and language the same lists (see newMapping).
 func document(e *Entry) (map[string]any, error) {
 	if e.ID == "" {
 		return nil, errors.New("empty ID")
@@ -83,9 +83,10 @@ func document(e *Entry) (map[string]any, error) {
 			continue
 		}
 		for _, l := range ls {
-			name := indexField(t.Field, l)
-			vs, _ := doc[name].([]string)
-			doc[name] = append(vs, v)
+			for _, name := range []string{l, storedField(t.Field, l)} {
+				vs, _ := doc[name].([]string)
+				doc[name] = append(vs, v)
+			}
 		}
 	}
 	return doc, nil

@@ -32,16 +32,16 @@ const (
 	DefaultFirst  = 20  // page size when Query.First is 0
 )
 
-// mode is how the words of a query must appear in one text field.
+// mode is how the words of a query must appear in a node's texts of one language.
 type mode byte
 
 const (
 	// allWords: every word of the query (or a stemmed or unaccented form of it) is in the
-	// same field. Tried first.
+	// node's texts of one language. Tried first.
 	allWords mode = 1
-	// anyWord: at least one word is. Used when no field has all the words, so that a
-	// query with a misspelt or extra word still finds something; ranking favours the
-	// fields with the most words.
+	// anyWord: at least one of the query's rarest words is (see keepRarest). Used when no
+	// node has all the words, so that a query with a misspelt or extra word still finds
+	// something; ranking favours the nodes with the most words.
 	anyWord mode = 2
 )
 
@@ -115,12 +115,12 @@ func sortedGroups(ts terms) terms {
 	return ts
 }
 
-// queryTerms is a query text analysed by each analyzer of the text fields, by analyzer name.
+// queryTerms is a query text analysed by the analyzer of each language, by analyzer name.
 type queryTerms map[string]terms
 
 func analyseQuery(m mapping.IndexMapping, text string) queryTerms {
 	qt := queryTerms{}
-	for _, f := range searchFields {
+	for _, f := range langs {
 		an := m.AnalyzerNameForPath(f)
 		if _, ok := qt[an]; !ok {
 			if a := m.AnalyzerNamed(an); a != nil {
@@ -151,12 +151,12 @@ func (qt queryTerms) set(an string) map[string]bool {
 	return s
 }
 
-// textQuery is the query for qt in mode md: a disjunction over every text field of the
+// textQuery is the query for qt in mode md: a disjunction over the language fields of the
 // query for that field, built from Bleve term queries, never parsed from user input.
 // It returns nil when the text has no searchable word (only stop words or punctuation).
 func textQuery(m mapping.IndexMapping, qt queryTerms, md mode) query.Query {
 	var fields []query.Query
-	for _, f := range searchFields {
+	for _, f := range langs {
 		if ts := qt[m.AnalyzerNameForPath(f)]; len(ts) > 0 {
 			fields = append(fields, fieldQuery(f, ts, md))
 		}

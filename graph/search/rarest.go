@@ -39,7 +39,7 @@ func (ix *Index) keepRarest(ctx context.Context, qt queryTerms, k int) (queryTer
 		var cs []counted
 		for _, g := range ts {
 			var df uint64
-			for _, f := range searchFields {
+			for _, f := range langs {
 				if m.AnalyzerNameForPath(f) != an {
 					continue
 				}

@@ -29,16 +29,17 @@ const MaxHits = 10_000
 
 // Search finds the nodes whose texts match q.Text, best first, a page at a time.
 //
-// A node matches when one of its text fields, in English or in French, holds every word
-// of the query, stemmed and with accents folded ("prisonniers politiques" finds "prisonnier
+// A node matches when its texts in English, or its texts in French, hold every word of
+// the query, stemmed and with accents folded ("prisonniers politiques" finds "prisonnier
 // politique", "refugies" finds "réfugiés"). When no node has all the words, Search returns
-// the nodes that have any of them, those with the most first; the pages after it keep to
-// the choice of the first. The text is never parsed as a query language: every input is a
+// the nodes that have any of the query's rarest words (up to maxAnyWords of them), those
+// with the most first; the pages after it keep to the choice of the first. The text is never parsed as a query language: every input is a
 // list of words, and a text of stop words only ("the", "de la") has no hits.
 //
 // Hits are ranked by Bleve's score (ties in index order) and paged by position: a page
 // asked for with a cursor starts after the hit that gave the cursor as the index stood
-// then, so hits put or deleted in between may shift the pages by as many.
+// then, so hits put or deleted in between may shift the pages by as many. A node deleted
+// while its page is being made is left out of the page.
 //
 // Errors wrap ErrBadQuery for a query the user must fix, and ctx's error when ctx is done
 // before the search is.
@@ -95,7 +96,10 @@ func (ix *Index) search(ctx context.Context, r request, md mode, offset int) (Pa
 	for i, dm := range hits {
 		p.Hits[i] = Hit{ID: dm.ID, Score: dm.Score, Cursor: cursor{mode: md, fp: r.fp, offset: offset + i + 1}.String()}
 	}
-	if err := ix.describe(ctx, qt, p.Hits); err != nil {
+	if p.Hits, err = ix.describe(ctx, qt, p.Hits); err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			return Page{}, 0, fmt.Errorf("search: %w", cerr)
+		}
 		return Page{}, 0, err
 	}
 	return p, qt.words(), nil
