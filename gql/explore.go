@@ -5,6 +5,9 @@ import (
 	"errors"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
 	"github.com/eurel/eurel/gql/internal/model"
 	"github.com/eurel/eurel/graph"
 )
@@ -154,10 +157,21 @@ func asNode[T any](th func() (*T, error)) func() (model.Node, error) {
 
 type subgraphResolver resolver
 
+// Nodes loads the subgraph's nodes, unless the query asks only for their id and __typename,
+// which the subgraph already knows (a graph view's first request): then nothing is read.
 func (r *subgraphResolver) Nodes(ctx context.Context, obj *graph.Subgraph) ([]model.Node, error) {
 	refs := make([]nodeRef, len(obj.Nodes))
 	for i, n := range obj.Nodes {
 		refs[i] = nodeRef{n.ID, n.Kind}
+	}
+	if onlyIdentity(ctx) {
+		out := make([]model.Node, 0, len(refs))
+		for _, ref := range refs {
+			if n := stubNode(ref); n != nil {
+				out = append(out, n)
+			}
+		}
+		return out, nil
 	}
 	nodes, err := (*resolver)(r).loadNodes(ctx, refs)
 	if err != nil {
@@ -271,4 +285,47 @@ type demandConnectionResolver resolver
 func (r *demandConnectionResolver) Facets(ctx context.Context, obj *model.DemandConnection) (*graph.Facets, error) {
 	f, err := r.reader.DemandFacets(ctx, obj.Filter)
 	return &f, err
+}
+
+// onlyIdentity reports whether the field being resolved selects nothing but id and
+// __typename (no fragment, no other field).
+func onlyIdentity(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return false
+	}
+	for _, sel := range fc.Field.Selections {
+		f, ok := sel.(*ast.Field)
+		if !ok || f.Name != "id" && f.Name != "__typename" {
+			return false
+		}
+	}
+	return true
+}
+
+// stubNode is a node of a known kind with nothing but its ID, for answers that need no more.
+func stubNode(ref nodeRef) model.Node {
+	switch ref.kind {
+	case graph.KindResolution:
+		return &graph.ResolutionRecord{ID: ref.id}
+	case graph.KindCountry:
+		return &graph.CountryRecord{ID: ref.id}
+	case graph.KindAgreement:
+		return &graph.AgreementRecord{ID: ref.id}
+	case graph.KindInstitution:
+		return &graph.InstitutionRecord{ID: ref.id}
+	case graph.KindDemand:
+		return &graph.DemandRecord{ID: ref.id}
+	case graph.KindStance:
+		return &graph.StanceRecord{ID: ref.id}
+	case graph.KindTopic:
+		return &graph.TopicRecord{ID: ref.id}
+	case graph.KindDocument:
+		return &graph.DocumentRecord{ID: ref.id}
+	case graph.KindProcedureDocument:
+		return &graph.ProcedureDocumentRecord{ID: ref.id}
+	case graph.KindEvent:
+		return &graph.EventRecord{ID: ref.id}
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/eurel/eurel/gql"
 	"github.com/eurel/eurel/graph"
 )
 
@@ -212,5 +213,29 @@ func TestSearchFindsFrenchAndEnglishWithSnippets(t *testing.T) {
 	srv.ok(t, `{ resolutions(text: "torture") { totalCount } }`, nil, &filtered)
 	if filtered.Resolutions.TotalCount != 1 {
 		t.Errorf("resolutions whose demands mention torture: %d", filtered.Resolutions.TotalCount)
+	}
+}
+
+func TestANeighbourhoodOfIDsAndTypesReadsNoRecord(t *testing.T) {
+	st := openGraphStore(t, append(fixtureDocs(), syntheticDocs(20, 3)...)...)
+	calls := countCalls(st)
+	srv := serve(t, st, func(c *gql.Config) { c.Reader = calls })
+	var got struct {
+		Neighbourhood struct {
+			Nodes []struct {
+				Typename string `json:"__typename"`
+				ID       graph.ID
+			}
+		}
+	}
+	srv.ok(t, `query($id: ID!) { neighbourhood(id: $id, depth: 2) { nodes { __typename id } } }`,
+		map[string]any{"id": graph.InstitutionID(graph.CodeCommission)}, &got)
+	if len(got.Neighbourhood.Nodes) < 20 || got.Neighbourhood.Nodes[0].Typename != "Institution" {
+		t.Fatalf("nodes %+v", got.Neighbourhood.Nodes)
+	}
+	for method, n := range calls.snapshot() {
+		if method != "Neighbourhood" {
+			t.Errorf("%s called %d times: ids and types come from the subgraph", method, n)
+		}
 	}
 }

@@ -127,6 +127,7 @@ func (s *Store) rebuildInMemory(ctx context.Context) error {
 		return err
 	}
 	s.view.replaceWith(v)
+	s.cache.invalidate()
 	ix, _, err := search.Open("")
 	if err != nil {
 		return err

@@ -19,52 +19,91 @@ import (
 // ingested document wins; every value stays in the graph. ID lists hold no duplicates and are
 // ordered as records.go says; lists whose order it leaves open are sorted by ID.
 
-// Kinds returns the kind of each node, "" where there is none. It reads one kind quad per
-// node, however many documents state it.
+// Kinds returns the kind of each node, "" where there is none, from the view.
 func (s *Store) Kinds(ctx context.Context, ids []ID) ([]NodeKind, error) {
-	return batch(s, ctx, ids, func(r *reader, id ID) NodeKind {
-		return NodeKind(str(r.anyValue(pattern{s: id.IRI(), p: pKind}, quad.Object)))
+	out := make([]NodeKind, len(ids))
+	err := s.viewRead(ctx, func(v *view) {
+		for i, id := range ids {
+			if n, ok := v.lookup(id); ok {
+				out[i] = v.nodes[n].kind
+			}
+		}
 	})
+	return out, err
 }
 
 // Resolutions returns the resolutions with the given IDs; nil where there is none.
 func (s *Store) Resolutions(ctx context.Context, ids []ID) ([]*ResolutionRecord, error) {
-	return batch(s, ctx, ids, (*reader).resolution)
+	return cachedBatch(s, ctx, cachedResolution, ids, (*reader).resolution)
 }
 
 // Countries returns the countries with the given IDs; nil where there is none.
 func (s *Store) Countries(ctx context.Context, ids []ID) ([]*CountryRecord, error) {
-	return batch(s, ctx, ids, (*reader).country)
+	return cachedBatch(s, ctx, cachedCountry, ids, (*reader).country)
 }
 
 // Agreements returns the agreements with the given IDs; nil where there is none.
 func (s *Store) Agreements(ctx context.Context, ids []ID) ([]*AgreementRecord, error) {
-	return batch(s, ctx, ids, (*reader).agreement)
+	return cachedBatch(s, ctx, cachedAgreement, ids, (*reader).agreement)
 }
 
 // Institutions returns the institutions with the given IDs; nil where there is none.
 func (s *Store) Institutions(ctx context.Context, ids []ID) ([]*InstitutionRecord, error) {
-	return batch(s, ctx, ids, (*reader).institution)
+	return cachedBatch(s, ctx, cachedInstitution, ids, (*reader).institution)
 }
 
 // Demands returns the demands with the given IDs; nil where there is none.
 func (s *Store) Demands(ctx context.Context, ids []ID) ([]*DemandRecord, error) {
-	return batch(s, ctx, ids, (*reader).demand)
+	return cachedBatch(s, ctx, cachedDemand, ids, (*reader).demand)
 }
 
 // Stances returns the stances with the given IDs; nil where there is none.
 func (s *Store) Stances(ctx context.Context, ids []ID) ([]*StanceRecord, error) {
-	return batch(s, ctx, ids, (*reader).stance)
+	return cachedBatch(s, ctx, cachedStance, ids, (*reader).stance)
 }
 
 // Topics returns the topics with the given IDs; nil where there is none.
 func (s *Store) Topics(ctx context.Context, ids []ID) ([]*TopicRecord, error) {
-	return batch(s, ctx, ids, (*reader).topic)
+	return cachedBatch(s, ctx, cachedTopic, ids, (*reader).topic)
 }
 
-// Documents returns the documents with the given IDs; nil where there is none.
+// Documents returns the documents with the given IDs; nil where there is none. Documents
+// carry their whole text and are not cached.
 func (s *Store) Documents(ctx context.Context, ids []ID) ([]*DocumentRecord, error) {
 	return batch(s, ctx, ids, (*reader).document)
+}
+
+// cachedBatch is batch through the record cache: records of the current generation are
+// served from it, the others read and stored (see recordCache). Records are shared between
+// callers: they must not be modified.
+func cachedBatch[T any](s *Store, ctx context.Context, kind byte, ids []ID, one func(*reader, ID) *T) ([]*T, error) {
+	gen := s.cache.generation()
+	out := make([]*T, len(ids))
+	var missing []ID
+	var at []int
+	for i, id := range ids {
+		if v, ok := s.cache.get(cacheKey{kind, string(id)}, gen); ok {
+			out[i] = v.(*T)
+			continue
+		}
+		missing = append(missing, id)
+		at = append(at, i)
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	got, err := batch(s, ctx, missing, one)
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]cacheKey, len(missing))
+	vals := make([]any, len(missing))
+	for j, id := range missing {
+		out[at[j]] = got[j]
+		keys[j], vals[j] = cacheKey{kind, string(id)}, got[j]
+	}
+	s.cache.put(gen, keys, vals)
+	return out, nil
 }
 
 // batch runs one lookup per distinct ID under one read lock, sharing what it learns about

@@ -11,12 +11,12 @@ import (
 
 // ProcedureDocuments returns the procedure documents with the given IDs; nil where there is none.
 func (s *Store) ProcedureDocuments(ctx context.Context, ids []ID) ([]*ProcedureDocumentRecord, error) {
-	return batch(s, ctx, ids, (*reader).procedureDocument)
+	return cachedBatch(s, ctx, cachedProcedureDocument, ids, (*reader).procedureDocument)
 }
 
 // Events returns the key events with the given IDs; nil where there is none.
 func (s *Store) Events(ctx context.Context, ids []ID) ([]*EventRecord, error) {
-	return batch(s, ctx, ids, (*reader).event)
+	return cachedBatch(s, ctx, cachedEvent, ids, (*reader).event)
 }
 
 // Claims returns every value each source gives for the single-valued facts of each

@@ -45,7 +45,8 @@ type Store struct {
 	closeOnce sync.Once
 	closed    chan struct{}
 
-	view *view // the read-optimised projection, kept in step by apply (view.go)
+	view  *view        // the read-optimised projection, kept in step by apply (view.go)
+	cache *recordCache // records reads built, dropped by every write (cache.go)
 
 	index       atomic.Pointer[search.Index] // the full-text index, kept in step by apply (searchindex.go)
 	searchStale atomic.Bool                  // a write could not be indexed: searches fail until a rebuild
@@ -62,7 +63,8 @@ var (
 var ErrClosed = errors.New("graph store is closed")
 
 func newStore(qs cgraph.QuadStore, backend, path string, lockReads bool) *Store {
-	return &Store{qs: qs, backend: backend, path: path, lockReads: lockReads, closed: make(chan struct{}), view: newView()}
+	return &Store{qs: qs, backend: backend, path: path, lockReads: lockReads, closed: make(chan struct{}), view: newView(),
+		cache: newRecordCache(defaultCacheEntries)}
 }
 
 // Backend is the backend the store was opened with: "bolt", "memory" or "postgres".
@@ -340,6 +342,7 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 		return fmt.Errorf("writing to the %s store: %w", s.backend, err)
 	}
 	s.view.apply(deltas)
+	defer s.cache.invalidate() // after the view and the index took the write too
 	var added, removed []quad.Quad
 	for _, d := range deltas {
 		if d.Action == cgraph.Add {

@@ -1,0 +1,29 @@
+package graph
+
+import (
+	"context"
+	"testing"
+)
+
+func TestARecordReadAgainAfterAWriteIsTheNewOne(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		s := storeWith(t, b, kzFR())
+		res := ResolutionID("2021/2544(RSP)")
+		first := resolutionOf(t, s, res)
+		if again := resolutionOf(t, s, res); again != first {
+			t.Error("a record read twice with no write between was built twice")
+		}
+		put(t, s, kzEN())
+		after := resolutionOf(t, s, res)
+		if after == first || after.Vote == nil || after.Vote.For != 634 || len(after.Sources) != 2 {
+			t.Errorf("after a write, the record read is %+v", after)
+		}
+		if _, err := s.Delete(ctx, kzEN().Source.ID()); err != nil {
+			t.Fatal(err)
+		}
+		if again := resolutionOf(t, s, res); again.Vote.For != 633 || len(again.Sources) != 1 {
+			t.Errorf("after a delete, the record read is %+v", again)
+		}
+	})
+}
