@@ -11,9 +11,10 @@ import (
 // documents (a demand's quote is cut from its document's text), and a write is rare next to
 // reads, so exactness is worth more than keeping entries a write could not have changed.
 //
-// A read notes the generation when it starts and stores what it built only if no write began
-// a new generation meanwhile; records are built after the write's transaction committed or
-// not at all, so no record older than the graph is ever served.
+// A write starts a new generation as soon as its transaction commits (before the view and the
+// index take it). A read notes the generation when it starts and stores what it built only if
+// no write began a new one meanwhile, so no record older than the graph is ever served from
+// the cache; absent nodes are never cached.
 type recordCache struct {
 	gen atomic.Uint64
 	mu  sync.Mutex

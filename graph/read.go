@@ -96,11 +96,13 @@ func cachedBatch[T any](s *Store, ctx context.Context, kind byte, ids []ID, one 
 	if err != nil {
 		return nil, err
 	}
-	keys := make([]cacheKey, len(missing))
-	vals := make([]any, len(missing))
+	keys := make([]cacheKey, 0, len(missing))
+	vals := make([]any, 0, len(missing))
 	for j, id := range missing {
 		out[at[j]] = got[j]
-		keys[j], vals[j] = cacheKey{kind, string(id)}, got[j]
+		if got[j] != nil { // absent nodes are not cached: they are what a write creates
+			keys, vals = append(keys, cacheKey{kind, string(id)}), append(vals, got[j])
+		}
 	}
 	s.cache.put(gen, keys, vals)
 	return out, nil

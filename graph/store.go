@@ -341,8 +341,8 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 	if err := s.applyDeltas(ctx, deltas, fresh); err != nil {
 		return fmt.Errorf("writing to the %s store: %w", s.backend, err)
 	}
+	s.cache.invalidate() // at once: no record built before the commit may be served after it
 	s.view.apply(deltas)
-	defer s.cache.invalidate() // after the view and the index took the write too
 	var added, removed []quad.Quad
 	for _, d := range deltas {
 		if d.Action == cgraph.Add {

@@ -29,7 +29,7 @@ import (
 const viewSnapshotFile = "view.snapshot"
 
 // snapshotVersion changes whenever the snapshot's layout or the view's contents change.
-const snapshotVersion = 1
+const snapshotVersion = 2
 
 // storeStamp identifies a state of a kv store: Cayley's horizon (the last ID it gave a node or
 // quad, which every addition raises) and size (its quad count, which every removal lowers).
