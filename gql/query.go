@@ -92,27 +92,39 @@ func (r *queryResolver) Resolutions(ctx context.Context, country *string, agreem
 		return nil, err
 	}
 	f.Country = c
-	for _, a := range []struct {
-		name string
-		id   *graph.ID
-		kind graph.NodeKind
-		into *graph.ID
-	}{
+	if err := r.nodeArgs(ctx, []nodeArg{
 		{"agreement", agreement, graph.KindAgreement, &f.Agreement},
 		{"topic", topic, graph.KindTopic, &f.Topic},
 		{"addressee", addressee, graph.KindInstitution, &f.Addressee},
-	} {
-		if a.id != nil {
-			if err := r.mustBe(ctx, a.name, *a.id, a.kind); err != nil {
-				return nil, err
-			}
-			*a.into = *a.id
-		}
+	}); err != nil {
+		return nil, err
 	}
 	if f.Group, f.From, f.To, f.Language, f.Text, err = commonFilters(group, adoptedFrom, adoptedTo, language, text); err != nil {
 		return nil, err
 	}
 	return resolutionConnection(ctx, (*resolver)(r), f, first, after)
+}
+
+// nodeArg is a filter argument naming a node of a kind, and the filter field it sets.
+type nodeArg struct {
+	name string
+	id   *graph.ID
+	kind graph.NodeKind
+	into *graph.ID
+}
+
+// nodeArgs checks that each argument given names a node of its kind (NOT_FOUND otherwise)
+// and sets its filter field.
+func (r *queryResolver) nodeArgs(ctx context.Context, args []nodeArg) error {
+	for _, a := range args {
+		if a.id != nil {
+			if err := r.mustBe(ctx, a.name, *a.id, a.kind); err != nil {
+				return err
+			}
+			*a.into = *a.id
+		}
+	}
+	return nil
 }
 
 // commonFilters checks the filter arguments resolutions and demands share.
@@ -186,22 +198,12 @@ func (r *queryResolver) Demands(ctx context.Context, country *string, addressee,
 		return nil, err
 	}
 	f.Country = c
-	for _, a := range []struct {
-		name string
-		id   *graph.ID
-		kind graph.NodeKind
-		into *graph.ID
-	}{
+	if err := r.nodeArgs(ctx, []nodeArg{
 		{"addressee", addressee, graph.KindInstitution, &f.Addressee},
 		{"agreement", agreement, graph.KindAgreement, &f.Agreement},
 		{"topic", topic, graph.KindTopic, &f.Topic},
-	} {
-		if a.id != nil {
-			if err := r.mustBe(ctx, a.name, *a.id, a.kind); err != nil {
-				return nil, err
-			}
-			*a.into = *a.id
-		}
+	}); err != nil {
+		return nil, err
 	}
 	if f.Group, f.From, f.To, f.Language, f.Text, err = commonFilters(group, adoptedFrom, adoptedTo, language, text); err != nil {
 		return nil, err
