@@ -86,6 +86,15 @@ func (ls labels) all() []int32 {
 	return out
 }
 
+// clone is a copy that shares nothing with ls (set may change a set's storage in place).
+func (ls labels) clone() labels {
+	if ls.more == nil {
+		return ls
+	}
+	more := slices.Clone(*ls.more)
+	return labels{first: ls.first, more: &more}
+}
+
 // set adds or removes a document.
 func (ls labels) set(l int32, add bool) labels {
 	switch {

@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -171,4 +173,46 @@ func TestTheViewIsSavedAtCloseAndLoadedAtOpenOnlyWhileTheStoreIsUnchanged(t *tes
 	if dumpView(s.view) != dumpView(fresh) {
 		t.Error("with a corrupt snapshot, the view opened is not the one the quads give")
 	}
+}
+
+// FuzzViewSnapshot feeds the snapshot reader arbitrary bytes: it must refuse or accept them
+// without panicking, and a view it accepts must be usable.
+func FuzzViewSnapshot(f *testing.F) {
+	v := newView()
+	for _, d := range []*Document{kzFR(), kzEN(), rcJointMotion()} {
+		qs, err := lower(d)
+		if err != nil {
+			f.Fatal(err)
+		}
+		v.add(qs)
+	}
+	stamp := storeStamp{Horizon: 7, Size: 9}
+	var buf bytes.Buffer
+	w := &snapWriter{w: bufio.NewWriter(&buf)}
+	if err := w.view(v, stamp); err != nil {
+		f.Fatal(err)
+	}
+	w.w.Flush()
+	good := buf.Bytes()
+	if got, ok, err := decodeView(good, stamp); !ok || err != nil || dumpView(got) != dumpView(v) {
+		f.Fatalf("the seed snapshot does not read back: %v %v", ok, err)
+	}
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add([]byte(snapshotMagic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		v, ok, _ := decodeView(data, stamp)
+		if !ok {
+			return
+		}
+		dumpView(v)
+		v.mu.RLock()
+		defer v.mu.RUnlock()
+		for _, k := range nodeKinds {
+			for _, n := range v.ofKind(k) {
+				v.prop(n, pAdopted)
+				v.neighbours(n, Concerns, true)
+			}
+		}
+	})
 }
