@@ -39,6 +39,8 @@ const (
 	cachedProcedureDocument
 	cachedEvent
 	cachedEvidence
+	cachedResolutionList
+	cachedDemandList
 )
 
 // defaultCacheEntries bounds the cache: about 200,000 records (a few hundred MB at most).

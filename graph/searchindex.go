@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/cayleygraph/quad"
 
@@ -95,6 +96,7 @@ func (s *Store) rebuildSearch(ctx context.Context) error {
 
 // indexAll indexes every searchable node of the graph into ix.
 func (s *Store) indexAll(ctx context.Context, ix *search.Index) error {
+	s.texts.reset()
 	var all []ID
 	if err := s.viewRead(ctx, func(v *view) {
 		for _, k := range searchKinds {
@@ -139,12 +141,25 @@ func (s *Store) reindex(ctx context.Context, added, removed []quad.Quad) error {
 	for _, q := range removed {
 		note(q)
 	}
+	changed := map[ID]bool{} // nodes a removal, a kind or a text of a value not indexed yet changed
+	for _, q := range removed {
+		changed[idOfValue(q.Subject)] = true
+	}
 	for _, q := range added {
 		note(q)
-		if q.Predicate == pText {
-			texts[idOfValue(q.Subject)] = q.Object
+		id := idOfValue(q.Subject)
+		switch {
+		case q.Predicate == pText:
+			texts[id] = q.Object
+			changed[id] = true
+		case q.Predicate == pKind || !s.texts.known(id, q):
+			changed[id] = true
 		}
 	}
+	// A country, an institution, a topic or an agreement is named again by nearly every
+	// document: when the write only adds another document's statement of a name it already
+	// has, its entry stands (reading a hub's names back would read one quad per document).
+	ids = slices.DeleteFunc(ids, func(id ID) bool { return !changed[id] })
 	for start := 0; start < len(ids); start += rebuildBatch {
 		if err := s.reindexNodes(ctx, ix, ids[start:min(start+rebuildBatch, len(ids))], texts); err != nil {
 			return err
@@ -207,6 +222,7 @@ func (s *Store) reindexNodes(ctx context.Context, ix *search.Index, ids []ID, wr
 			}
 		}
 		entries = append(entries, e)
+		s.texts.set(n.id, n.kind, e.Texts)
 	}
 	unlock()
 	if r.err != nil {
@@ -218,7 +234,67 @@ func (s *Store) reindexNodes(ctx context.Context, ix *search.Index, ids []ID, wr
 		}
 	}
 	if len(gone) > 0 {
+		for _, id := range gone {
+			s.texts.forget(ID(id))
+		}
 		return ix.Delete(gone)
 	}
 	return nil
+}
+
+// indexedTexts remembers the texts indexed for the nodes that nearly every document names
+// again (countries, institutions, topics, agreements: a few thousand), so that a write
+// restating one of them costs no read. Writers use it under the store's write lock; the
+// rebuild at open before any write.
+type indexedTexts struct {
+	mu sync.Mutex
+	m  map[ID]map[string]bool // node → "field\x00lang\x00value"
+}
+
+// vocabulary are the kinds indexedTexts remembers.
+var vocabulary = []NodeKind{KindCountry, KindInstitution, KindTopic, KindAgreement}
+
+func textKey(field, lang, value string) string { return field + "\x00" + lang + "\x00" + value }
+
+// known reports whether a quad states a text already indexed for its node.
+func (t *indexedTexts) known(id ID, q quad.Quad) bool {
+	field, ok := searchFields[q.Predicate]
+	if !ok {
+		return true // not a text
+	}
+	lang := ""
+	if ls, ok := q.Object.(quad.LangString); ok {
+		lang = ls.Lang
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.m[id][textKey(field, lang, str(q.Object))]
+}
+
+func (t *indexedTexts) set(id ID, kind NodeKind, texts []search.Text) {
+	if !slices.Contains(vocabulary, kind) {
+		return
+	}
+	keys := make(map[string]bool, len(texts))
+	for _, x := range texts {
+		keys[textKey(x.Field, x.Lang, x.Value)] = true
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.m == nil {
+		t.m = map[ID]map[string]bool{}
+	}
+	t.m[id] = keys
+}
+
+func (t *indexedTexts) reset() {
+	t.mu.Lock()
+	t.m = nil
+	t.mu.Unlock()
+}
+
+func (t *indexedTexts) forget(id ID) {
+	t.mu.Lock()
+	delete(t.m, id)
+	t.mu.Unlock()
 }

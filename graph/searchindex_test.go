@@ -100,3 +100,27 @@ func TestTheSearchIndexIsRebuiltWhenMissingOrNotClosedWithTheStore(t *testing.T)
 		t.Errorf("after a close without stamp: %v", got)
 	}
 }
+
+func TestANameInANewLanguageReachesTheIndexWhenOthersOnlyRestateOnes(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		s := storeWith(t, b, kzFR())
+		if got := searchIDsOf(t, s, "Chine", KindCountry); len(got) != 1 {
+			t.Fatalf("the French name: %v", got)
+		}
+		put(t, s, kzEN()) // restates Kazakhstan, adds nothing new for China
+		if got := searchIDsOf(t, s, "China", KindCountry); len(got) != 0 {
+			t.Fatalf("China has no English name yet: %v", got)
+		}
+		put(t, s, changed(kzEN(), func(d *Document) {
+			d.Source.Text += " China."
+			d.Countries = append(d.Countries, CountryFact{Code: "CN", Names: map[string]string{"en": "China"}, Role: RoleMentions,
+				Evidence: spanOf(d.Source.Text, "China")})
+		}))
+		if got := searchIDsOf(t, s, "China", KindCountry); !slices.Equal(got, []ID{CountryID("CN")}) {
+			t.Errorf("China's English name, added by a later text: %v", got)
+		}
+		if got := searchIDsOf(t, s, "Chine", KindCountry); len(got) != 1 {
+			t.Errorf("the French name is lost: %v", got)
+		}
+	})
+}

@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -130,8 +131,47 @@ func nonNil(ids []ID) []ID {
 	return ids
 }
 
-// resolutions selects, orders and (when asked) counts the resolutions matching f.
+// cachedListEntry is a list and, when counted, its facets, as the cache keeps them.
+type cachedListEntry struct {
+	ids    []ID
+	facets *Facets
+}
+
+// cachedList answers a list (and its facets when asked) from the record cache, or computes
+// it with fn and keeps it until the next write.
+func (s *Store) cachedList(kind byte, key string, facets bool, fn func(facets bool) ([]ID, Facets, error)) ([]ID, Facets, error) {
+	gen := s.cache.generation()
+	k := cacheKey{kind, key}
+	if v, ok := s.cache.get(k, gen); ok {
+		l := v.(cachedListEntry)
+		if !facets {
+			return l.ids, Facets{}, nil
+		}
+		if l.facets != nil {
+			return l.ids, *l.facets, nil
+		}
+	}
+	ids, fc, err := fn(facets)
+	if err != nil {
+		return nil, Facets{}, err
+	}
+	l := cachedListEntry{ids: ids}
+	if facets {
+		l.facets = &fc
+	}
+	s.cache.put(gen, []cacheKey{k}, []any{l})
+	return ids, fc, nil
+}
+
+// resolutions selects, orders and (when asked) counts the resolutions matching f, through the
+// cache: a page, its next page and its facets compute the list once.
 func (s *Store) resolutions(ctx context.Context, f ResolutionFilter, facets bool) ([]ID, Facets, error) {
+	return s.cachedList(cachedResolutionList, fmt.Sprintf("%#v", f), facets, func(facets bool) ([]ID, Facets, error) {
+		return s.selectResolutionsFor(ctx, f, facets)
+	})
+}
+
+func (s *Store) selectResolutionsFor(ctx context.Context, f ResolutionFilter, facets bool) ([]ID, Facets, error) {
 	textHits, err := s.textFilter(ctx, f.Text, KindResolution, KindDemand, KindStance)
 	if err != nil {
 		return nil, Facets{}, err
@@ -257,8 +297,14 @@ func (v *view) newestFirst(ns []int32) {
 	})
 }
 
-// demands selects, orders and (when asked) counts the demands matching f.
+// demands selects, orders and (when asked) counts the demands matching f, through the cache.
 func (s *Store) demands(ctx context.Context, f DemandFilter, facets bool) ([]ID, Facets, error) {
+	return s.cachedList(cachedDemandList, fmt.Sprintf("%#v", f), facets, func(facets bool) ([]ID, Facets, error) {
+		return s.selectDemandsFor(ctx, f, facets)
+	})
+}
+
+func (s *Store) selectDemandsFor(ctx context.Context, f DemandFilter, facets bool) ([]ID, Facets, error) {
 	textHits, err := s.textFilter(ctx, f.Text, KindDemand)
 	if err != nil {
 		return nil, Facets{}, err
