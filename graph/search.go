@@ -69,22 +69,24 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
 }
 
 // searchIDs returns the nodes of these kinds among the best searchFilterLimit matches of a
-// full-text query.
+// full-text query: one ranking, no snippets.
 func (s *Store) searchIDs(ctx context.Context, text string, kinds []NodeKind) (map[ID]bool, error) {
-	out := map[ID]bool{}
-	q := SearchQuery{Text: text, Kinds: kinds, First: 100}
-	for len(out) < searchFilterLimit {
-		p, err := s.Search(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		for _, h := range p.Hits {
-			out[h.ID] = true
-		}
-		if !p.HasNext || len(p.Hits) == 0 {
-			break
-		}
-		q.After = p.Hits[len(p.Hits)-1].Cursor
+	if s.searchStale.Load() {
+		return nil, ErrSearchStale
+	}
+	ks := make([]string, len(kinds))
+	for i, k := range kinds {
+		ks[i] = string(k)
+	}
+	ids, err := s.index.Load().Match(ctx, text, ks, searchFilterLimit)
+	if errors.Is(err, search.ErrBadQuery) {
+		return nil, fmt.Errorf("%w: %w", ErrBadInput, err)
+	} else if err != nil {
+		return nil, err
+	}
+	out := make(map[ID]bool, len(ids))
+	for _, id := range ids {
+		out[ID(id)] = true
 	}
 	return out, nil
 }

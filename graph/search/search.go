@@ -62,30 +62,12 @@ func (ix *Index) Search(ctx context.Context, q Query) (Page, error) {
 	return p, err
 }
 
-// search runs r in mode md from offset. The ranking, over every match, asks Bleve for
-// no term locations and no stored fields, which would cost for each match; describe then
-// loads and highlights the page's hits alone.
+// search runs r in mode md from offset and describes the page's hits.
 func (ix *Index) search(ctx context.Context, r request, md mode, offset int) (Page, int, error) {
-	m := ix.bi.Mapping()
-	qt := analyseQuery(m, r.text)
-	searched := qt
-	if md == anyWord {
-		var err error
-		if searched, err = ix.keepRarest(ctx, qt, maxAnyWords); err != nil {
-			return Page{}, 0, err
-		}
-	}
-	tq := textQuery(m, searched, md)
-	if tq == nil {
-		return Page{}, qt.words(), nil
-	}
 	size := min(r.first+1, MaxHits-offset) // one more than asked tells whether a page follows
-	res, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(withKinds(tq, r.kinds), size, offset, false))
-	if err != nil {
-		if cerr := ctx.Err(); cerr != nil {
-			return Page{}, 0, fmt.Errorf("search: %w", cerr)
-		}
-		return Page{}, 0, fmt.Errorf("search: %w", err)
+	res, qt, err := ix.rank(ctx, r, md, offset, size)
+	if err != nil || res == nil {
+		return Page{}, qt.words(), err
 	}
 	p := Page{Total: res.Total}
 	hits := res.Hits
@@ -103,4 +85,53 @@ func (ix *Index) search(ctx context.Context, r request, md mode, offset int) (Pa
 		return Page{}, 0, err
 	}
 	return p, qt.words(), nil
+}
+
+// rank runs r in mode md, size hits from offset. The ranking, over every match, asks Bleve
+// for no term locations and no stored fields, which would cost for each match; describe then
+// loads and highlights a page's hits alone. res is nil when the text has no searchable word.
+func (ix *Index) rank(ctx context.Context, r request, md mode, offset, size int) (res *bleve.SearchResult, qt queryTerms, err error) {
+	m := ix.bi.Mapping()
+	qt = analyseQuery(m, r.text)
+	searched := qt
+	if md == anyWord {
+		if searched, err = ix.keepRarest(ctx, qt, maxAnyWords); err != nil {
+			return nil, qt, err
+		}
+	}
+	tq := textQuery(m, searched, md)
+	if tq == nil {
+		return nil, qt, nil
+	}
+	res, err = ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(withKinds(tq, r.kinds), size, offset, false))
+	if err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			return nil, qt, fmt.Errorf("search: %w", cerr)
+		}
+		return nil, qt, fmt.Errorf("search: %w", err)
+	}
+	return res, qt, nil
+}
+
+// Match returns the IDs of the best limit nodes (at most MaxHits) matching text, of the
+// kinds given (all when none), best first, as Search would rank them (every word, else any
+// of the rarest), without describing them: what a filter by text needs. Errors as Search's.
+func (ix *Index) Match(ctx context.Context, text string, kinds []string, limit int) ([]string, error) {
+	r, err := checkQuery(Query{Text: text, Kinds: kinds})
+	if err != nil {
+		return nil, err
+	}
+	limit = min(max(limit, 1), MaxHits)
+	res, qt, err := ix.rank(ctx, r, allWords, 0, limit)
+	if err == nil && res != nil && res.Total == 0 && qt.words() > 1 {
+		res, _, err = ix.rank(ctx, r, anyWord, 0, limit)
+	}
+	if err != nil || res == nil {
+		return nil, err
+	}
+	ids := make([]string, len(res.Hits))
+	for i, dm := range res.Hits {
+		ids[i] = dm.ID
+	}
+	return ids, nil
 }

@@ -351,3 +351,25 @@ func TestSearchHonoursTheContext(t *testing.T) {
 		})
 	}
 }
+
+func TestMatchGivesTheIDsSearchRanksWithoutDescribingThem(t *testing.T) {
+	ix := openFixture(t)
+	ctx := context.Background()
+	for _, q := range []Query{{Text: "political prisoners", First: 100}, {Text: "prisonniers politiques", Kinds: []string{"Demand"}, First: 100}, {Text: "prisoners zzzzq", First: 100}} {
+		p, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, h := range p.Hits {
+			want = append(want, h.ID)
+		}
+		got, err := ix.Match(ctx, q.Text, q.Kinds, 100)
+		if err != nil || !slices.Equal(got, want) || len(got) == 0 {
+			t.Errorf("Match(%q) = %v, %v; Search gives %v", q.Text, got, err, want)
+		}
+	}
+	if _, err := ix.Match(ctx, " ", nil, 10); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("an empty text gave %v", err)
+	}
+}
