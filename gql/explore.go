@@ -230,7 +230,7 @@ func (r *statsResolver) Quads(_ context.Context, obj *graph.Stats) (int, error) 
 
 func (r *statsResolver) Nodes(_ context.Context, obj *graph.Stats) ([]*model.NodeKindCount, error) {
 	out := make([]*model.NodeKindCount, 0, len(obj.Nodes))
-	for _, k := range nodeKindOrder {
+	for _, k := range graph.NodeKinds {
 		out = append(out, &model.NodeKindCount{Kind: k, Count: int(obj.Nodes[k])})
 	}
 	return out, nil
@@ -250,10 +250,6 @@ func (r *statsResolver) LastIngest(_ context.Context, obj *graph.Stats) (*time.T
 	}
 	return &obj.LastIngest, nil
 }
-
-// nodeKindOrder is the order Stats.nodes lists the kinds in: the NodeKind enum's.
-var nodeKindOrder = []graph.NodeKind{graph.KindResolution, graph.KindCountry, graph.KindAgreement, graph.KindInstitution,
-	graph.KindDemand, graph.KindStance, graph.KindTopic, graph.KindDocument, graph.KindProcedureDocument, graph.KindEvent}
 
 type facetCountResolver resolver
 

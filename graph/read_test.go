@@ -298,7 +298,7 @@ func TestReadsOfAnEmptyStoreFindNothing(t *testing.T) {
 			t.Errorf("ListResolutions = %#v, %v; want an empty, non-nil list", ids, err)
 		}
 		st, err := s.Stats(ctx)
-		if err != nil || st.Quads != 0 || st.Documents != 0 || !slices.Equal(slices.Sorted(maps.Keys(st.Nodes)), slices.Sorted(slices.Values(nodeKinds))) {
+		if err != nil || st.Quads != 0 || st.Documents != 0 || !slices.Equal(slices.Sorted(maps.Keys(st.Nodes)), slices.Sorted(slices.Values(NodeKinds))) {
 			t.Errorf("Stats = %+v, %v", st, err)
 		}
 	})

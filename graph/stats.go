@@ -14,8 +14,8 @@ type Stats struct {
 	LastIngest time.Time           // the latest ingest time of any document written since the store opened or stored then; zero for none
 }
 
-// nodeKinds lists every kind, for counting.
-var nodeKinds = []NodeKind{KindResolution, KindCountry, KindAgreement, KindInstitution, KindDemand, KindStance,
+// NodeKinds lists every node kind, in the order of the GraphQL NodeKind enum.
+var NodeKinds = []NodeKind{KindResolution, KindCountry, KindAgreement, KindInstitution, KindDemand, KindStance,
 	KindTopic, KindDocument, KindProcedureDocument, KindEvent}
 
 // Stats returns the counts, from the view: they cost nothing however large the graph.
@@ -23,7 +23,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
 	err := s.viewRead(ctx, func(v *view) {
 		st = Stats{Nodes: map[NodeKind]int64{}, Edges: map[Predicate]int64{}, Quads: v.quads, LastIngest: v.last}
-		for _, k := range nodeKinds {
+		for _, k := range NodeKinds {
 			st.Nodes[k] = v.kindCount[k]
 		}
 		for _, p := range Predicates {

@@ -368,7 +368,7 @@ func isEdge(p quad.Value) bool {
 func recount(t *testing.T, s *Store) Stats {
 	t.Helper()
 	st := Stats{Nodes: map[NodeKind]int64{}, Edges: map[Predicate]int64{}}
-	for _, k := range nodeKinds {
+	for _, k := range NodeKinds {
 		st.Nodes[k] = 0
 	}
 	for _, p := range Predicates {

@@ -208,7 +208,7 @@ func FuzzViewSnapshot(f *testing.F) {
 		dumpView(v)
 		v.mu.RLock()
 		defer v.mu.RUnlock()
-		for _, k := range nodeKinds {
+		for _, k := range NodeKinds {
 			for _, n := range v.ofKind(k) {
 				v.prop(n, pAdopted)
 				v.neighbours(n, Concerns, true)
