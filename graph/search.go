@@ -45,21 +45,13 @@ const searchFilterLimit = 2000
 // Search runs a full-text search. A query the user must fix (empty, too long, a bad cursor)
 // is an error wrapping ErrBadInput.
 func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
-	if s.isClosed() {
-		return SearchPage{}, ErrClosed
-	}
-	if s.searchStale.Load() {
-		return SearchPage{}, ErrSearchStale
-	}
-	kinds := make([]string, len(q.Kinds))
-	for i, k := range q.Kinds {
-		kinds[i] = string(k)
-	}
-	p, err := s.index.Load().Search(ctx, search.Query{Text: q.Text, Kinds: kinds, First: q.First, After: q.After})
-	if errors.Is(err, search.ErrBadQuery) {
-		return SearchPage{}, fmt.Errorf("%w: %w", ErrBadInput, err)
-	} else if err != nil {
+	ix, err := s.liveIndex()
+	if err != nil {
 		return SearchPage{}, err
+	}
+	p, err := ix.Search(ctx, search.Query{Text: q.Text, Kinds: kindNames(q.Kinds), First: q.First, After: q.After})
+	if err != nil {
+		return SearchPage{}, searchError(err)
 	}
 	out := SearchPage{Total: int(p.Total), HasNext: p.HasNext, Hits: make([]SearchHit, len(p.Hits))}
 	for i, h := range p.Hits {
@@ -71,22 +63,44 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
 // searchIDs returns the nodes of these kinds among the best searchFilterLimit matches of a
 // full-text query: one ranking, no snippets.
 func (s *Store) searchIDs(ctx context.Context, text string, kinds []NodeKind) (map[ID]bool, error) {
-	if s.searchStale.Load() {
-		return nil, ErrSearchStale
-	}
-	ks := make([]string, len(kinds))
-	for i, k := range kinds {
-		ks[i] = string(k)
-	}
-	ids, err := s.index.Load().Match(ctx, text, ks, searchFilterLimit)
-	if errors.Is(err, search.ErrBadQuery) {
-		return nil, fmt.Errorf("%w: %w", ErrBadInput, err)
-	} else if err != nil {
+	ix, err := s.liveIndex()
+	if err != nil {
 		return nil, err
+	}
+	ids, err := ix.Match(ctx, text, kindNames(kinds), searchFilterLimit)
+	if err != nil {
+		return nil, searchError(err)
 	}
 	out := make(map[ID]bool, len(ids))
 	for _, id := range ids {
 		out[ID(id)] = true
 	}
 	return out, nil
+}
+
+// liveIndex is the index searches may use: none on a closed store or after a write it missed.
+func (s *Store) liveIndex() (*search.Index, error) {
+	if s.isClosed() {
+		return nil, ErrClosed
+	}
+	if s.searchStale.Load() {
+		return nil, ErrSearchStale
+	}
+	return s.index.Load(), nil
+}
+
+// searchError makes a query the user must fix a bad-input error.
+func searchError(err error) error {
+	if errors.Is(err, search.ErrBadQuery) {
+		return fmt.Errorf("%w: %w", ErrBadInput, err)
+	}
+	return err
+}
+
+func kindNames(kinds []NodeKind) []string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = string(k)
+	}
+	return out
 }
