@@ -19,20 +19,22 @@ import (
 
 // Reads straight from the kv store's indexes (bolt).
 //
-// Cayley's kv store keeps, under each index key (subject+predicate, object+predicate+subject,
-// label), the list of the IDs of the quads with those values, and each quad in a log. A removed
-// quad is marked deleted in the log; its ID stays in the lists. Cayley's iterators load every
-// quad of a list from the log. A hub such as the EU is described by every document that names
-// it: the list of (EU, name) holds one quad per document and language, all with one of a few
-// objects, and loading it costs one log read per document.
+// Cayley's kv store keeps, under each index key, the list of the IDs of the quads with those
+// values, and each quad in a log. A removed quad is marked deleted in the log; its ID stays in
+// the lists. Stores made now key their indexes by subject+predicate+label,
+// object+predicate+subject+label and label; older ones by subject+predicate,
+// object+predicate+subject and label (kvLayout). A read asks for the quads of fewer values than
+// a key holds by scanning the keys under them (kvTx.list). Cayley's iterators load every quad
+// of a list from the log. A hub such as the EU is described by every document that names it:
+// (EU, name) has one quad per document and language, all with one of a few objects, and
+// loading them costs one log read per document.
 //
 // kvFacts reads each distinct object once instead: it loads one quad of the subject+predicate
-// list, reads the object+predicate+subject list of that triple (every copy of it, under every
-// label) and strikes those IDs off, until the list is exhausted. Which documents state a fact
-// (its labels) is loaded only when asked (reader.labelsOf), which reads need only when
-// documents disagree, or for the few nodes whose sources they list. kvAny reads the first live
-// quad of a list, kvSubjects the subjects of an object+predicate prefix with one live quad
-// each.
+// IDs, reads the IDs of that triple (every copy of it, under every label) and strikes them
+// off, until none is left. Which documents state a fact (its labels) is loaded only when asked
+// (reader.labelsOf), which reads need only when documents disagree, or for the few nodes whose
+// sources they list. kvAny reads the first live quad of a subject and predicate, kvSubjects
+// the subjects of an object and predicate with one live quad each.
 //
 // Every function reads in one read transaction, opened after the pattern's values are resolved
 // and closed before the IDs found are turned into values: never two read transactions at once
@@ -52,6 +54,7 @@ func (s *Store) kvFast() bool {
 type kvTx struct {
 	ctx context.Context
 	tx  hkv.Tx
+	l   kvLayout
 }
 
 func (s *Store) kvRead(ctx context.Context, fn func(t kvTx) error) error {
@@ -60,11 +63,21 @@ func (s *Store) kvRead(ctx context.Context, fn func(t kvTx) error) error {
 		return err
 	}
 	defer tx.Close()
-	return fn(kvTx{ctx, tx})
+	return fn(kvTx{ctx, tx, s.layout})
 }
 
-// list returns the quad IDs stored under one full key of an index.
+// list returns the IDs of the quads with the values given in the first directions of an
+// index, in increasing order: the list stored under the key when the values make a whole
+// key, else the lists under every key they begin, merged.
 func (t kvTx) list(ind kv.QuadIndex, vals ...uint64) ([]uint64, error) {
+	if len(vals) < len(ind.Dirs) {
+		var out []uint64
+		err := t.lists(ind, vals, len(vals), func(_, ids []uint64) error {
+			out = ids
+			return nil
+		})
+		return out, err
+	}
 	b, err := t.tx.Get(t.ctx, ind.Key(vals))
 	if errors.Is(err, hkv.ErrNotFound) {
 		return nil, nil
@@ -74,10 +87,28 @@ func (t kvTx) list(ind kv.QuadIndex, vals ...uint64) ([]uint64, error) {
 	return decodeIDs(b)
 }
 
-// lists calls fn with the values and quad IDs of every key of an index under a prefix.
-func (t kvTx) lists(ind kv.QuadIndex, prefix []uint64, fn func(vals, ids []uint64) error) error {
+// lists calls fn, for each distinct value of the first depth directions of the keys of an
+// index under a prefix (depth at least len(prefix)), with those values and the IDs of the
+// quads under all their keys, in increasing order.
+func (t kvTx) lists(ind kv.QuadIndex, prefix []uint64, depth int, fn func(vals, ids []uint64) error) error {
 	it := t.tx.Scan(t.ctx, options.WithPrefixKV(ind.Key(prefix)))
 	defer it.Close()
+	var (
+		group []uint64
+		ids   []uint64
+		runs  int // lists merged into ids
+	)
+	flush := func() error {
+		if runs > 1 {
+			slices.Sort(ids)
+		}
+		if len(group) == 0 {
+			return nil
+		}
+		err := fn(group, ids)
+		group, ids, runs = nil, nil, 0
+		return err
+	}
 	for it.Next(t.ctx) {
 		k := it.Key()
 		if len(k) == 0 {
@@ -87,19 +118,26 @@ func (t kvTx) lists(ind kv.QuadIndex, prefix []uint64, fn func(vals, ids []uint6
 		if len(last) != 8*len(ind.Dirs) {
 			continue
 		}
-		vals := make([]uint64, len(ind.Dirs))
+		vals := make([]uint64, depth)
 		for i := range vals {
 			vals[i] = binary.BigEndian.Uint64(last[8*i:])
 		}
-		ids, err := decodeIDs(it.Val())
-		if err != nil {
+		if !slices.Equal(vals, group) {
+			if err := flush(); err != nil {
+				return err
+			}
+			group = vals
+		}
+		var err error
+		if ids, err = appendIDs(ids, it.Val()); err != nil {
 			return err
 		}
-		if err := fn(vals, ids); err != nil {
-			return err
-		}
+		runs++
 	}
-	return it.Err()
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return flush()
 }
 
 // quads loads quads from the log; nil for a removed or missing one.
@@ -152,7 +190,11 @@ func (t kvTx) firstLive(ids []uint64) (*cproto.Primitive, int, error) {
 
 // decodeIDs reads an index entry: unsigned varints, one per quad ID.
 func decodeIDs(b []byte) ([]uint64, error) {
-	out := make([]uint64, 0, len(b)/2)
+	return appendIDs(make([]uint64, 0, len(b)/2), b)
+}
+
+// appendIDs appends the quad IDs of an index entry to out.
+func appendIDs(out []uint64, b []byte) ([]uint64, error) {
 	for len(b) > 0 {
 		v, n := binary.Uvarint(b)
 		if n <= 0 {
@@ -225,7 +267,7 @@ func (s *Store) kvFacts(ctx context.Context, subj quad.Value, preds []quad.Value
 			}
 			// Every copy of the triple, whatever its label: the live one found, the others'
 			// labels left for later. IDs passed over (dead ones) are passed for good.
-			copies, err := t.list(indexOPS, q.Object, p, sid)
+			copies, err := t.list(t.l.ops, q.Object, p, sid)
 			if err != nil {
 				return err
 			}
@@ -239,14 +281,14 @@ func (s *Store) kvFacts(ctx context.Context, subj quad.Value, preds []quad.Value
 	}
 	err = s.kvRead(ctx, func(t kvTx) error {
 		if len(preds) == 0 {
-			return t.lists(indexSP, []uint64{sid}, func(vals, ids []uint64) error { return each(t, vals[1], ids) })
+			return t.lists(t.l.sp, []uint64{sid}, 2, func(vals, ids []uint64) error { return each(t, vals[1], ids) })
 		}
 		for _, pr := range rs[1:] {
 			if !present(pr) {
 				continue
 			}
 			p := uint64(pr.(kv.Int64Value))
-			ids, err := t.list(indexSP, sid, p)
+			ids, err := t.list(t.l.sp, sid, p)
 			if err != nil {
 				return err
 			}
@@ -382,7 +424,7 @@ func (s *Store) kvAny(ctx context.Context, subj, pred quad.Value, d quad.Directi
 	}
 	var q *cproto.Primitive
 	err = s.kvRead(ctx, func(t kvTx) error {
-		ids, err := t.list(indexSP, uint64(rs[0].(kv.Int64Value)), uint64(rs[1].(kv.Int64Value)))
+		ids, err := t.list(t.l.sp, uint64(rs[0].(kv.Int64Value)), uint64(rs[1].(kv.Int64Value)))
 		if err != nil {
 			return err
 		}
@@ -423,7 +465,7 @@ func (s *Store) kvSubjects(ctx context.Context, obj, pred quad.Value) ([]quad.Va
 	var subjects []refs.Ref
 	err = s.kvRead(ctx, func(t kvTx) error {
 		prefix := []uint64{uint64(rs[0].(kv.Int64Value)), uint64(rs[1].(kv.Int64Value))}
-		return t.lists(indexOPS, prefix, func(vals, ids []uint64) error {
+		return t.lists(t.l.ops, prefix, 3, func(vals, ids []uint64) error {
 			q, _, err := t.firstLive(ids)
 			if q != nil {
 				subjects = append(subjects, kv.Int64Value(vals[2]))

@@ -217,7 +217,7 @@ func (s *Store) scanN(ctx context.Context, pt pattern, limit int, fn func(refs.R
 
 	var it iterator.Scanner
 	if _, ok := s.qs.(*kv.QuadStore); ok && len(fixed) > 0 {
-		it = kvScan(s.qs, fixed).Iterate()
+		it = kvScan(s.qs, s.layout, fixed).Iterate()
 	} else {
 		var q shape.Quads
 		for _, d := range dirs {
@@ -266,15 +266,15 @@ outer:
 // kvScan scans the best index of the kv store for the fixed directions: a whole triple
 // (object+predicate+subject), subject (+predicate), object (+predicate (+subject)), or label. Directions the prefix does not cover are checked
 // by scan.
-func kvScan(qs cgraph.QuadStore, fixed map[quad.Direction]refs.Ref) iterator.Shape {
+func kvScan(qs cgraph.QuadStore, l kvLayout, fixed map[quad.Direction]refs.Ref) iterator.Shape {
 	var ind kv.QuadIndex
 	switch {
 	case fixed[quad.Subject] != nil && fixed[quad.Predicate] != nil && fixed[quad.Object] != nil:
-		ind = indexOPS // one triple: its quads under every label, whatever the subject's degree
+		ind = l.ops // one triple: its quads under every label, whatever the subject's degree
 	case fixed[quad.Subject] != nil:
-		ind = indexSP
+		ind = l.sp
 	case fixed[quad.Object] != nil:
-		ind = indexOPS
+		ind = l.ops
 	case fixed[quad.Label] != nil:
 		ind = labelIndex
 	default:

@@ -104,20 +104,40 @@ func open(ctx context.Context, cfg Config) (*Store, error) {
 // labelIndex indexes quads by label: what deleting or replacing a document looks up.
 var labelIndex = kv.QuadIndex{Dirs: []quad.Direction{quad.Label}}
 
-var addLabelIndex sync.Once
+// The indexes of a kv store. Cayley keeps, under each key of an index, the list of the IDs of
+// the quads with those values, and rewrites the whole list to append one. Every document
+// restates the kind and names of the countries, institutions and topics it names, each under
+// its own label: under subject+predicate or object+predicate+subject keys, the list of
+// (Commission, kind) holds a quad per document, and a write rewrote a few megabytes of such
+// lists at 100,000 documents. Stores made now key both indexes by the label too: a list then
+// holds one document's quads, and a read of a hub scans keys under a prefix instead of
+// decoding one long list. Stores made before keep their indexes and are read with them.
+var (
+	indexSP   = kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	indexOPS  = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+	indexSPL  = kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate, quad.Label}}
+	indexOPSL = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject, quad.Label}}
+)
 
-// enableLabelIndex appends the label index to kv.DefaultQuadIndexes, which kv.Init writes
-// into a new store's metadata (the CAYLEY_KV_INDEXES variable is ignored by this Cayley). It
-// changes the default for every kv store this process creates.
-func enableLabelIndex() {
-	addLabelIndex.Do(func() {
-		for _, ind := range kv.DefaultQuadIndexes {
-			if slices.Equal(ind.Dirs, labelIndex.Dirs) {
-				return
-			}
-		}
-		kv.DefaultQuadIndexes = append(kv.DefaultQuadIndexes, labelIndex)
-	})
+// kvLayout names the indexes reads scan: by subject and predicate, by triple (object,
+// predicate, subject), by label.
+type kvLayout struct{ sp, ops kv.QuadIndex }
+
+var (
+	layoutLabelled = kvLayout{sp: indexSPL, ops: indexOPSL} // stores made now
+	layoutLegacy   = kvLayout{sp: indexSP, ops: indexOPS}   // stores made before
+)
+
+// all are the indexes a store of this layout is made with.
+func (l kvLayout) all() []kv.QuadIndex { return []kv.QuadIndex{l.sp, l.ops, labelIndex} }
+
+var setIndexes sync.Once
+
+// useLabelledIndexes makes kv.DefaultQuadIndexes, which kv.Init writes into a new store's
+// metadata (the CAYLEY_KV_INDEXES variable is ignored by this Cayley), the labelled layout's.
+// It changes the default for every kv store this process creates.
+func useLabelledIndexes() {
+	setIndexes.Do(func() { kv.DefaultQuadIndexes = layoutLabelled.all() })
 }
 
 func openBolt(ctx context.Context, cfg Config) (*Store, error) {
@@ -140,7 +160,7 @@ func openBolt(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, fmt.Errorf("bolt store %s: %w", cfg.Path, err)
 	}
 	jdb := newJoinKV(db)
-	qs, indexes, err := initKV(ctx, jdb)
+	qs, indexes, layout, err := initKV(ctx, jdb)
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("bolt store %s: %w", cfg.Path, err)
@@ -148,36 +168,32 @@ func openBolt(ctx context.Context, cfg Config) (*Store, error) {
 	st := newStore(qs, BackendBolt, cfg.Path, false)
 	st.kvdb = jdb
 	st.kvIndexes = indexes
+	st.layout = layout
 	return st, nil
 }
 
-// initKV creates Cayley's buckets in a new kv database (with the label index), checks the
-// indexes the store reads with, and opens it without bloom filters: they cost ~300 MB and a
-// full rescan of the log on every open, and every write here is checked against the indexes.
-func initKV(ctx context.Context, db hkv.KV) (cgraph.QuadStore, []kv.QuadIndex, error) {
-	enableLabelIndex()
+// initKV creates Cayley's buckets in a new kv database (with the labelled indexes), finds
+// the layout of its indexes, and opens it without bloom filters: they cost ~300 MB and a full
+// rescan of the log on every open, and every write here is checked against the indexes.
+func initKV(ctx context.Context, db hkv.KV) (cgraph.QuadStore, []kv.QuadIndex, kvLayout, error) {
+	useLabelledIndexes()
 	if err := kv.Init(db, kvOptions); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		return nil, nil, err
+		return nil, nil, kvLayout{}, err
 	}
-	indexes, err := checkIndexes(ctx, db)
+	indexes, layout, err := checkIndexes(ctx, db)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, kvLayout{}, err
 	}
 	qs, err := kv.New(db, kvOptions)
-	return qs, indexes, err
+	return qs, indexes, layout, err
 }
 
 // kvOptions are the options kv stores are opened with.
 var kvOptions = cgraph.Options{kv.OptNoBloom: true}
 
-// kvIndexes are the indexes matchKV scans; the store must have all of them.
-var (
-	indexSP  = kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
-	indexOPS = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
-)
-
-// checkIndexes returns the store's indexes, after checking it has those matchKV scans.
-func checkIndexes(ctx context.Context, db hkv.KV) ([]kv.QuadIndex, error) {
+// checkIndexes returns the store's indexes and their layout, after checking it has the
+// indexes of one.
+func checkIndexes(ctx context.Context, db hkv.KV) ([]kv.QuadIndex, kvLayout, error) {
 	var have []kv.QuadIndex
 	err := hkv.View(ctx, db, func(tx hkv.Tx) error {
 		data, err := tx.Get(ctx, hkv.Key{[]byte("meta"), []byte("indexes")})
@@ -187,14 +203,22 @@ func checkIndexes(ctx context.Context, db hkv.KV) ([]kv.QuadIndex, error) {
 		return json.Unmarshal(data, &have)
 	})
 	if err != nil {
-		return nil, err
+		return nil, kvLayout{}, err
 	}
-	for _, want := range []kv.QuadIndex{indexSP, indexOPS, labelIndex} {
-		if !slices.ContainsFunc(have, func(h kv.QuadIndex) bool { return slices.Equal(h.Dirs, want.Dirs) }) {
-			return nil, fmt.Errorf("the store has no %v index (created by another tool?); export it and import it into a new store", want.Dirs)
+	hasAll := func(l kvLayout) bool {
+		for _, want := range l.all() {
+			if !slices.ContainsFunc(have, func(h kv.QuadIndex) bool { return slices.Equal(h.Dirs, want.Dirs) }) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, l := range []kvLayout{layoutLabelled, layoutLegacy} {
+		if hasAll(l) {
+			return have, l, nil
 		}
 	}
-	return have, nil
+	return nil, kvLayout{}, fmt.Errorf("the store's indexes %v are not eurel's (created by another tool?); export it and import it into a new store", have)
 }
 
 // initialMmapSize is the address space bbolt maps the file into when it opens it (64-bit

@@ -82,7 +82,7 @@ func TestOpenRefusesAKVStoreWithoutALabelIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	enableLabelIndex()
+	useLabelledIndexes()
 	saved := kv.DefaultQuadIndexes
 	kv.DefaultQuadIndexes = []kv.QuadIndex{indexSP, indexOPS}
 	err = kv.Init(db, kvOptions)

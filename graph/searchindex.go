@@ -152,7 +152,7 @@ func (s *Store) reindex(ctx context.Context, added, removed []quad.Quad) error {
 		case q.Predicate == pText:
 			texts[id] = q.Object
 			changed[id] = true
-		case q.Predicate == pKind || !s.texts.known(id, q):
+		case q.Predicate == pKind && !s.texts.has(id) || !s.texts.known(id, q):
 			changed[id] = true
 		}
 	}
@@ -188,7 +188,12 @@ func (s *Store) reindexNodes(ctx context.Context, ix *search.Index, ids []ID, wr
 				gone = append(gone, string(id))
 				continue
 			}
-			nodes = append(nodes, node{id, v.nodes[n].kind, v.languages(n)})
+			kind := v.nodes[n].kind
+			var langs []string
+			if kind == KindDemand || kind == KindStance { // texts without a language tag
+				langs = v.languages(n)
+			}
+			nodes = append(nodes, node{id, kind, langs})
 		}
 	}); err != nil {
 		return err
@@ -269,6 +274,15 @@ func (t *indexedTexts) known(id ID, q quad.Quad) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.m[id][textKey(field, lang, str(q.Object))]
+}
+
+// has reports whether the node's texts are remembered: it is indexed, and a write that
+// restates its kind changes nothing.
+func (t *indexedTexts) has(id ID) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_, ok := t.m[id]
+	return ok
 }
 
 func (t *indexedTexts) set(id ID, kind NodeKind, texts []search.Text) {

@@ -29,6 +29,7 @@ type Store struct {
 	qs             cgraph.QuadStore
 	kvdb           *joinKV        // the kv database under qs (bolt); nil for other backends
 	kvIndexes      []kv.QuadIndex // the indexes of the kv store (bolt), for the bulk writer
+	layout         kvLayout       // the indexes kv reads scan (bolt)
 	noBulk         bool           // tests: write every document through Cayley's ApplyDeltas
 	allNodeBuckets bool           // bolt: every node bucket is known to exist (see boltTx.createNodeBuckets)
 	backend        string

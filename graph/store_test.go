@@ -23,6 +23,7 @@ func backends() []backend {
 	bs := []backend{
 		{"memory", func(t testing.TB) *Store { return openStore(t, Config{Backend: BackendMemory}) }},
 		{"bolt", func(t testing.TB) *Store { return openStore(t, Config{Backend: BackendBolt, Path: t.TempDir()}) }},
+		{"bolt-legacy", func(t testing.TB) *Store { return openStore(t, Config{Backend: BackendBolt, Path: legacyBoltDir(t)}) }},
 	}
 	if pg, ok := postgresBackend(); ok {
 		bs = append(bs, pg)
