@@ -60,6 +60,11 @@ func (r *agreementResolver) Resolutions(ctx context.Context, obj *graph.Agreemen
 	return loadList(ctx, l.resolutionLists, l.resolutions, graph.ResolutionFilter{Agreement: obj.ID})
 }
 
+// ResolutionPage is a page of Resolutions (as Query.resolutions with the agreement filter).
+func (r *agreementResolver) ResolutionPage(ctx context.Context, obj *graph.AgreementRecord, first *int, after *string) (*model.ResolutionConnection, error) {
+	return resolutionConnection(ctx, (*resolver)(r), graph.ResolutionFilter{Agreement: obj.ID}, first, after)
+}
+
 // Demands are those targeting the agreement, in the order of Query.demands.
 func (r *agreementResolver) Demands(ctx context.Context, obj *graph.AgreementRecord) ([]*graph.DemandRecord, error) {
 	l := r.ld(ctx)

@@ -94,6 +94,7 @@ func complexityRoot() generated.ComplexityRoot {
 
 	c.Agreement.Parties = small
 	c.Agreement.Resolutions = small
+	c.Agreement.ResolutionPage = func(child int, first *int, _ *string) int { return connection(child, first) }
 	c.Agreement.Demands = small
 
 	c.Institution.Demands = large

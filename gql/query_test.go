@@ -562,3 +562,61 @@ func TestGETAnswersQueriesOnly(t *testing.T) {
 		}
 	})
 }
+
+func TestAgreementResolutionPagesWalkItsResolutions(t *testing.T) {
+	eachStore(t, func(t *testing.T, newStore storeFactory) {
+		srv := serve(t, newStore(t, append(fixtureDocs(), syntheticDocs(23, 2)...)...))
+		type ref struct{ Reference string }
+		var all struct {
+			Agreements []struct {
+				ID          string
+				Resolutions []ref
+			}
+		}
+		srv.ok(t, `{ agreements { id resolutions { reference } } }`, nil, &all)
+		walked := 0
+		for _, ag := range all.Agreements {
+			var got []string
+			var after any
+			for {
+				var p struct {
+					Agreement struct {
+						ResolutionPage struct {
+							TotalCount int
+							Nodes      []ref
+							PageInfo   struct {
+								HasNextPage bool
+								EndCursor   *string
+							}
+						}
+					}
+				}
+				srv.ok(t, `query($id: ID!, $after: String) { agreement(id: $id) {
+					resolutionPage(first: 1, after: $after) { totalCount nodes { reference } pageInfo { hasNextPage endCursor } } } }`,
+					map[string]any{"id": ag.ID, "after": after}, &p)
+				page := p.Agreement.ResolutionPage
+				if page.TotalCount != len(ag.Resolutions) {
+					t.Fatalf("agreement %s: totalCount %d, resolutions %d", ag.ID, page.TotalCount, len(ag.Resolutions))
+				}
+				for _, n := range page.Nodes {
+					got = append(got, n.Reference)
+				}
+				if !page.PageInfo.HasNextPage {
+					break
+				}
+				after = *page.PageInfo.EndCursor
+			}
+			want := make([]string, len(ag.Resolutions))
+			for i, r := range ag.Resolutions {
+				want[i] = r.Reference
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("agreement %s: pages gave %q, resolutions %q", ag.ID, got, want)
+			}
+			walked += len(got)
+		}
+		if walked == 0 {
+			t.Error("no agreement has a resolution: the test walked nothing")
+		}
+	})
+}

@@ -77,12 +77,14 @@ type NaiveAddressee struct {
 	Kind InstitutionKind // "" when not asked
 }
 
-// NaiveAgreementPage answers agreement(id:) { name parties { __typename } resolutions {
-// reference title adopted demands { text addressees { name } } } }.
+// NaiveAgreementPage answers agreement(id:) { name parties { __typename }
+// resolutionPage(first:) { totalCount nodes { reference title adopted demands { text
+// addressees { name kind } evidence { quote } } } } }.
 type NaiveAgreementPage struct {
 	ID          ID
 	Name        string
 	Parties     []SubgraphNode // countries and institutions, by ID (Depth unused)
+	TotalCount  int            // resolutions referring to it
 	Resolutions []NaiveResolution
 }
 
@@ -152,8 +154,9 @@ func (n *Naive) CountryPage(ctx context.Context, code string, first int) (*Naive
 	return page, nil
 }
 
-// AgreementPage answers the agreement page; nil when the graph has no such agreement.
-func (n *Naive) AgreementPage(ctx context.Context, id ID) (*NaiveAgreementPage, error) {
+// AgreementPage answers the agreement page with its first resolutions, newest first; nil
+// when the graph has no such agreement.
+func (n *Naive) AgreementPage(ctx context.Context, id ID, first int) (*NaiveAgreementPage, error) {
 	unlock, err := n.s.readLock()
 	if err != nil {
 		return nil, err
@@ -192,8 +195,9 @@ func (n *Naive) AgreementPage(ctx context.Context, id ID) (*NaiveAgreementPage, 
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range list {
-		res, err := n.resolution(ctx, r.id, fields{demands: true})
+	page.TotalCount = len(list)
+	for _, r := range list[:min(first, len(list))] {
+		res, err := n.resolution(ctx, r.id, fields{demands: true, addresseeKind: true, evidence: true})
 		if err != nil {
 			return nil, err
 		}

@@ -48,7 +48,7 @@ func naiveQueries(a *suiteArgs) []naiveQuery {
 			return countryAnswer(page), err
 		},
 		func(ctx context.Context, nv *graph.Naive, k int) (any, error) {
-			page, err := nv.AgreementPage(ctx, graph.ID(a.Agreements[k].ID))
+			page, err := nv.AgreementPage(ctx, graph.ID(a.Agreements[k].ID), 20)
 			return agreementAnswer(page), err
 		},
 		func(ctx context.Context, nv *graph.Naive, k int) (any, error) {
@@ -188,9 +188,12 @@ type gqAgreement struct {
 }
 
 type gqAgreementPage struct {
-	Name        string         `json:"name"`
-	Parties     []gqTypename   `json:"parties"`
-	Resolutions []gqResolution `json:"resolutions"`
+	Name           string       `json:"name"`
+	Parties        []gqTypename `json:"parties"`
+	ResolutionPage struct {
+		TotalCount int            `json:"totalCount"`
+		Nodes      []gqResolution `json:"nodes"`
+	} `json:"resolutionPage"`
 }
 
 type gqTypename struct {
@@ -345,9 +348,10 @@ func agreementAnswer(p *graph.NaiveAgreementPage) gqAgreement {
 	for i, party := range p.Parties {
 		out.Agreement.Parties[i].Typename = string(party.Kind)
 	}
-	out.Agreement.Resolutions = []gqResolution{}
+	out.Agreement.ResolutionPage.TotalCount = p.TotalCount
+	out.Agreement.ResolutionPage.Nodes = []gqResolution{}
 	for _, r := range p.Resolutions {
-		out.Agreement.Resolutions = append(out.Agreement.Resolutions, resolutionAnswer(r))
+		out.Agreement.ResolutionPage.Nodes = append(out.Agreement.ResolutionPage.Nodes, resolutionAnswer(r))
 	}
 	return out
 }

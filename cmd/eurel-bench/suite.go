@@ -19,8 +19,8 @@ const (
   country(code: $code) { name resolutions(first: 20) { totalCount nodes { reference title adopted
     demands { text addressees { name kind } evidence { quote } } } } } }`
 	qAgreement = `query Agreement($id: ID!) {
-  agreement(id: $id) { name parties { __typename } resolutions { reference title adopted
-    demands { text addressees { name } } } } }`
+  agreement(id: $id) { name parties { __typename } resolutionPage(first: 20) { totalCount nodes { reference title adopted
+    demands { text addressees { name kind } evidence { quote } } } } } }`
 	qNeighbourhood = `query Neighbourhood($id: ID!) {
   neighbourhood(id: $id, depth: 2, limit: 100) { nodes { id __typename } edges { from to type evidence { quote } } truncated } }`
 	qPath = `query Path($from: ID!, $to: ID!) {
@@ -63,13 +63,8 @@ type agreementArg struct {
 // argsPerQuery is how many different arguments each query cycles through.
 const argsPerQuery = 8
 
-// maxAgreementResolutions is the most resolutions an agreement of the suite refers to:
-// Agreement.resolutions has no pages, and a page of thousands is not what a frontend shows.
-const maxAgreementResolutions = 200
-
 // pickArgs chooses the suite's arguments from the data, through GraphQL: the countries with
-// the most resolutions, agreements with resolutions (the most referred to, up to
-// maxAgreementResolutions), resolutions of those countries, and for each agreement a demand
+// the most resolutions, the agreements most referred to, resolutions of those countries, and for each agreement a demand
 // of its country's newest resolution and the country's government as path ends.
 func pickArgs(ctx context.Context, c *http.Client, endpoint string) (*suiteArgs, error) {
 	var a suiteArgs
@@ -132,15 +127,10 @@ func pickArgs(ctx context.Context, c *http.Client, endpoint string) (*suiteArgs,
 	if len(all) == 0 {
 		return nil, fmt.Errorf("no agreement in the store has resolutions")
 	}
-	// the most referred to among those of at most maxAgreementResolutions, else the smallest
 	slices.SortFunc(all, func(x, y agreementArg) int {
 		return cmp.Or(cmp.Compare(y.Resolutions, x.Resolutions), cmp.Compare(x.ID, y.ID))
 	})
-	small := slices.DeleteFunc(slices.Clone(all), func(x agreementArg) bool { return x.Resolutions > maxAgreementResolutions })
-	if len(small) == 0 {
-		small = all[len(all)-1:]
-	}
-	a.Agreements = small[:min(argsPerQuery, len(small))]
+	a.Agreements = all[:min(argsPerQuery, len(all))]
 
 	for i, c := range a.Countries {
 		var page struct {

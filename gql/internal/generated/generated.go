@@ -58,15 +58,16 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Agreement struct {
-		Demands     func(childComplexity int) int
-		ID          func(childComplexity int) int
-		InForce     func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		Name        func(childComplexity int, lang *string) int
-		Names       func(childComplexity int) int
-		Parties     func(childComplexity int) int
-		Resolutions func(childComplexity int) int
-		Signed      func(childComplexity int) int
+		Demands        func(childComplexity int) int
+		ID             func(childComplexity int) int
+		InForce        func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Name           func(childComplexity int, lang *string) int
+		Names          func(childComplexity int) int
+		Parties        func(childComplexity int) int
+		ResolutionPage func(childComplexity int, first *int, after *string) int
+		Resolutions    func(childComplexity int) int
+		Signed         func(childComplexity int) int
 	}
 
 	Claim struct {
@@ -360,6 +361,7 @@ type AgreementResolver interface {
 	Parties(ctx context.Context, obj *graph.AgreementRecord) ([]model.Party, error)
 
 	Resolutions(ctx context.Context, obj *graph.AgreementRecord) ([]*graph.ResolutionRecord, error)
+	ResolutionPage(ctx context.Context, obj *graph.AgreementRecord, first *int, after *string) (*model.ResolutionConnection, error)
 	Demands(ctx context.Context, obj *graph.AgreementRecord) ([]*graph.DemandRecord, error)
 }
 type ClaimResolver interface {
@@ -574,6 +576,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agreement.Parties(childComplexity), true
+	case "Agreement.resolutionPage":
+		if e.ComplexityRoot.Agreement.ResolutionPage == nil {
+			break
+		}
+
+		args, err := ec.field_Agreement_resolutionPage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agreement.ResolutionPage(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Agreement.resolutions":
 		if e.ComplexityRoot.Agreement.Resolutions == nil {
 			break
@@ -2592,8 +2605,15 @@ type Agreement implements Node {
   signed: PartialDate
   "Date of entry into force at the precision known; null when unknown."
   inForce: PartialDate
-  "Resolutions that refer to it, newest first."
+  "Resolutions that refer to it, newest first: all of them (resolutionPage gives them a page at a time)."
   resolutions: [Resolution!]!
+  "Resolutions that refer to it, newest first, a page at a time (at most 100), with their count and facets."
+  resolutionPage(
+    "Page size, 0 to 100."
+    first: Int = 20
+    "Cursor of the last edge of the previous page (pageInfo.endCursor)."
+    after: String
+  ): ResolutionConnection!
   "Demands that target it."
   demands: [Demand!]!
 }
@@ -2889,6 +2909,8 @@ func (ec *executionContext) childFields_Agreement(ctx context.Context, field gra
 		return ec.fieldContext_Agreement_inForce(ctx, field)
 	case "resolutions":
 		return ec.fieldContext_Agreement_resolutions(ctx, field)
+	case "resolutionPage":
+		return ec.fieldContext_Agreement_resolutionPage(ctx, field)
 	case "demands":
 		return ec.fieldContext_Agreement_demands(ctx, field)
 	}
@@ -3530,6 +3552,28 @@ func (ec *executionContext) field_Agreement_name_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Agreement_resolutionPage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -4416,6 +4460,50 @@ func (ec *executionContext) fieldContext_Agreement_resolutions(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Resolution(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_resolutionPage(ctx context.Context, field graphql.CollectedField, obj *graph.AgreementRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_resolutionPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agreement().ResolutionPage(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ResolutionConnection) graphql.Marshaler {
+			return ec.marshalNResolutionConnection2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐResolutionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_resolutionPage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResolutionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agreement_resolutionPage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11333,6 +11421,12 @@ func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Agreement_resolutions(ctx, field, obj)
+				})
+		case "resolutionPage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agreement_resolutionPage(ctx, field, obj)
 				})
 		case "demands":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
