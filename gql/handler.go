@@ -28,9 +28,10 @@ import (
 
 // Defaults of Config's limits.
 const (
-	DefaultMaxBodyBytes    = 12 << 20 // 12 MiB: the ingest mutation carries a whole text
-	DefaultTimeout         = 30 * time.Second
-	DefaultComplexityLimit = 5000
+	DefaultMaxBodyBytes     = 12 << 20 // 12 MiB: the ingest mutation carries a whole text
+	DefaultTimeout          = 30 * time.Second
+	DefaultComplexityLimit  = 5000
+	DefaultAnswerCacheBytes = 64 << 20
 )
 
 // Config is what NewHandler needs. Reader is required; Writer and Parse are needed by the
@@ -46,7 +47,11 @@ type Config struct {
 	MaxBodyBytes    int64         // request body limit; 0 means DefaultMaxBodyBytes
 	Timeout         time.Duration // per request; 0 means DefaultTimeout
 	ComplexityLimit int           // query cost limit (see complexity.go); 0 means DefaultComplexityLimit
-	Logger          *slog.Logger  // nil means slog.Default()
+	// AnswerCacheBytes bounds the answers kept for queries asked again before the graph
+	// changes (see answerCache; the Reader must be Generational); 0 means
+	// DefaultAnswerCacheBytes, a negative value turns the cache off.
+	AnswerCacheBytes int
+	Logger           *slog.Logger // nil means slog.Default()
 }
 
 func (c Config) withDefaults() Config {
@@ -61,6 +66,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
+	}
+	if c.AnswerCacheBytes == 0 {
+		c.AnswerCacheBytes = DefaultAnswerCacheBytes
 	}
 	return c
 }
@@ -100,6 +108,9 @@ func NewHandler(cfg Config) http.Handler {
 	gq.Use(extension.Introspection{})
 	gq.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
 	gq.Use(queriesOnlyOverGET{})
+	if g, ok := cfg.Reader.(Generational); ok && cfg.AnswerCacheBytes > 0 {
+		gq.Use(newAnswerCache(g.Generation, cfg.AnswerCacheBytes))
+	}
 	gq.SetErrorPresenter(s.presentError)
 	gq.SetRecoverFunc(s.recoverPanic)
 

@@ -140,6 +140,7 @@ func (s *Store) rebuildInMemory(ctx context.Context) error {
 		old.Close()
 	}
 	s.searchStale.Store(false)
+	s.cache.invalidate() // a read between the two swaps saw the new view with the old index
 	return nil
 }
 

@@ -360,11 +360,20 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 	if err := s.reindex(ctx, added, removed); err != nil {
 		s.searchStale.Store(true) // the write stands; the index is rebuilt at the next open
 	}
+	// Again, now that the view and the index have it: a read that began in between read
+	// them as they were, under the generation begun at the commit, and must not be kept.
+	s.cache.invalidate()
 	if s.pg != nil {
 		_, _ = s.pg.wrote(ctx) // if others wrote meanwhile, the poller rebuilds
 	}
 	return nil
 }
+
+// Generation changes whenever what reads answer may change: at every write (when its
+// transaction commits, and again once the view and the search index have it) and when the
+// graph is rebuilt from writes other servers made. A read that began in one generation and
+// ends in it saw no write.
+func (s *Store) Generation() uint64 { return s.cache.generation() }
 
 // applyDeltas applies deltas, and writes fresh documents, in one backend transaction. On kv
 // (bolt), fresh documents go first, through the bulk writer, then additions and removals

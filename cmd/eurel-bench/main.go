@@ -61,6 +61,7 @@ type config struct {
 	JSON           bool
 	CPUProfile     string
 	Quiet          bool
+	NoAnswerCache  bool
 }
 
 func parseConfig(args []string, stderr io.Writer) (config, error) {
@@ -81,6 +82,7 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.JSON, "json", false, "print the results as JSON instead of a table")
 	fs.StringVar(&c.CPUProfile, "cpuprofile", "", "also serve the suite in process on the store (after the baseline) and write its CPU profile here")
 	fs.BoolVar(&c.Quiet, "q", false, "no progress messages on standard error")
+	fs.BoolVar(&c.NoAnswerCache, "no-answer-cache", false, "run the server without its answer cache (every query read afresh)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: go run ./cmd/eurel-bench [flags]\n\nMeasures bulk ingest, start-up, the ingest mutation, the frontend suite, memory and\nthe naive baseline on a store of N synthetic summaries.\n\n")
 		fs.PrintDefaults()
@@ -223,7 +225,11 @@ func run(ctx context.Context, cfg config, stderr io.Writer) (*report, error) {
 
 	logf("starting eurel serve")
 	t = time.Now()
-	srv, startup, err := startServer(ctx, bin, cfg.Store, filepath.Join(cfg.Dir, fmt.Sprintf("serve-%d.log", cfg.N)), cfg.StartupTimeout)
+	var serveArgs []string
+	if cfg.NoAnswerCache {
+		serveArgs = []string{"--answer-cache-mb", "0"}
+	}
+	srv, startup, err := startServer(ctx, bin, cfg.Store, filepath.Join(cfg.Dir, fmt.Sprintf("serve-%d.log", cfg.N)), cfg.StartupTimeout, serveArgs...)
 	if err != nil {
 		return rep, err
 	}
@@ -483,7 +489,12 @@ func printReport(w io.Writer, rep *report) {
 	}
 	fmt.Fprintln(w, " (1, 5, 15 min; 2 means both cores busy)")
 	fmt.Fprintf(w, "corpus       %d synthetic summaries in %s\n", rep.N, rep.Corpus)
-	fmt.Fprintf(w, "store        %s, %.0f MB on disk\n\n", rep.Store, float64(rep.StoreBytes)/1e6)
+	fmt.Fprintf(w, "store        %s, %.0f MB on disk\n", rep.Store, float64(rep.StoreBytes)/1e6)
+	cache := "on (the server's default: a query asked again before the graph changes is answered from memory)"
+	if rep.Config.NoAnswerCache {
+		cache = "off (-no-answer-cache: every query read afresh)"
+	}
+	fmt.Fprintf(w, "answer cache %s\n\n", cache)
 
 	if in := rep.Ingest; in != nil {
 		fmt.Fprintf(w, "bulk ingest       %d texts in %.1f s: %.0f summaries/s, %.0f quads/s (%d quads, %.0f a summary)\n",

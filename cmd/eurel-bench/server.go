@@ -134,7 +134,7 @@ type server struct {
 
 // startServer execs `eurel serve` on a free loopback port and waits for its first successful
 // GET /healthz; it returns the time from exec to that answer.
-func startServer(ctx context.Context, bin, store, logFile string, timeout time.Duration) (*server, time.Duration, error) {
+func startServer(ctx context.Context, bin, store, logFile string, timeout time.Duration, extra ...string) (*server, time.Duration, error) {
 	port, err := freePort()
 	if err != nil {
 		return nil, 0, err
@@ -148,7 +148,7 @@ func startServer(ctx context.Context, bin, store, logFile string, timeout time.D
 		base: "http://" + addr, log: logFile, exited: make(chan struct{}),
 		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4, DisableCompression: true}},
 	}
-	s.cmd = exec.Command(bin, "serve", "--addr", addr, "--store", store)
+	s.cmd = exec.Command(bin, append([]string{"serve", "--addr", addr, "--store", store}, extra...)...)
 	s.cmd.Stdout, s.cmd.Stderr = logf, logf
 	start := time.Now()
 	if err := s.cmd.Start(); err != nil {

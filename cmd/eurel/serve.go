@@ -21,6 +21,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
 	addr := fs.String("addr", ":8080", "address to listen on")
 	dir := storeFlag(fs)
+	cacheMB := fs.Int("answer-cache-mb", gql.DefaultAnswerCacheBytes>>20, "MB of answers kept for queries asked again before the graph changes (0: none)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -40,7 +41,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           gql.NewHandler(gqlConfig(st, log)),
+		Handler:           gql.NewHandler(withAnswerCache(gqlConfig(st, log), *cacheMB)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      90 * time.Second,
@@ -74,6 +75,15 @@ func gqlConfig(st *graph.Store, log *slog.Logger) gql.Config {
 		},
 		Logger: log,
 	}
+}
+
+// withAnswerCache sets the answer cache's size in MB (0 or less: no cache).
+func withAnswerCache(c gql.Config, mb int) gql.Config {
+	c.AnswerCacheBytes = -1
+	if mb > 0 {
+		c.AnswerCacheBytes = mb << 20
+	}
+	return c
 }
 
 // displayAddr turns a listener address into one a browser can open (":8080" → "localhost:8080").
