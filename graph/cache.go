@@ -30,12 +30,8 @@ type cacheKey struct {
 // Record types in the cache.
 const (
 	cachedResolution byte = iota + 1
-	cachedCountry
-	cachedAgreement
-	cachedInstitution
 	cachedDemand
 	cachedStance
-	cachedTopic
 	cachedProcedureDocument
 	cachedEvent
 	cachedEvidence

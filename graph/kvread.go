@@ -188,6 +188,32 @@ func (t kvTx) firstLive(ids []uint64) (*cproto.Primitive, int, error) {
 	return nil, n, nil
 }
 
+// firstLiveUnder returns the first live quad (nil if none) with the values given in the first
+// directions of an index, reading its keys one at a time: a hub's subject+predicate has a
+// key per document under the labelled layout, and the first is nearly always live.
+func (t kvTx) firstLiveUnder(ind kv.QuadIndex, vals ...uint64) (*cproto.Primitive, error) {
+	if len(vals) == len(ind.Dirs) {
+		ids, err := t.list(ind, vals...)
+		if err != nil {
+			return nil, err
+		}
+		q, _, err := t.firstLive(ids)
+		return q, err
+	}
+	it := t.tx.Scan(t.ctx, options.WithPrefixKV(ind.Key(vals)))
+	defer it.Close()
+	for it.Next(t.ctx) {
+		ids, err := decodeIDs(it.Val())
+		if err != nil {
+			return nil, err
+		}
+		if q, _, err := t.firstLive(ids); q != nil || err != nil {
+			return q, err
+		}
+	}
+	return nil, it.Err()
+}
+
 // decodeIDs reads an index entry: unsigned varints, one per quad ID.
 func decodeIDs(b []byte) ([]uint64, error) {
 	return appendIDs(make([]uint64, 0, len(b)/2), b)
@@ -424,11 +450,7 @@ func (s *Store) kvAny(ctx context.Context, subj, pred quad.Value, d quad.Directi
 	}
 	var q *cproto.Primitive
 	err = s.kvRead(ctx, func(t kvTx) error {
-		ids, err := t.list(t.l.sp, uint64(rs[0].(kv.Int64Value)), uint64(rs[1].(kv.Int64Value)))
-		if err != nil {
-			return err
-		}
-		q, _, err = t.firstLive(ids)
+		q, err = t.firstLiveUnder(t.l.sp, uint64(rs[0].(kv.Int64Value)), uint64(rs[1].(kv.Int64Value)))
 		return err
 	})
 	if err != nil || q == nil {

@@ -39,17 +39,17 @@ func (s *Store) Resolutions(ctx context.Context, ids []ID) ([]*ResolutionRecord,
 
 // Countries returns the countries with the given IDs; nil where there is none.
 func (s *Store) Countries(ctx context.Context, ids []ID) ([]*CountryRecord, error) {
-	return cachedBatch(s, ctx, cachedCountry, ids, (*reader).country)
+	return viewRecords(s, ctx, ids, (*view).countryRecord, KindCountry)
 }
 
 // Agreements returns the agreements with the given IDs; nil where there is none.
 func (s *Store) Agreements(ctx context.Context, ids []ID) ([]*AgreementRecord, error) {
-	return cachedBatch(s, ctx, cachedAgreement, ids, (*reader).agreement)
+	return viewRecords(s, ctx, ids, (*view).agreementRecord, KindAgreement)
 }
 
 // Institutions returns the institutions with the given IDs; nil where there is none.
 func (s *Store) Institutions(ctx context.Context, ids []ID) ([]*InstitutionRecord, error) {
-	return cachedBatch(s, ctx, cachedInstitution, ids, (*reader).institution)
+	return viewRecords(s, ctx, ids, (*view).institutionRecord, KindInstitution)
 }
 
 // Demands returns the demands with the given IDs; nil where there is none.
@@ -64,7 +64,7 @@ func (s *Store) Stances(ctx context.Context, ids []ID) ([]*StanceRecord, error) 
 
 // Topics returns the topics with the given IDs; nil where there is none.
 func (s *Store) Topics(ctx context.Context, ids []ID) ([]*TopicRecord, error) {
-	return cachedBatch(s, ctx, cachedTopic, ids, (*reader).topic)
+	return viewRecords(s, ctx, ids, (*view).topicRecord, KindTopic)
 }
 
 // Documents returns the documents with the given IDs; nil where there is none. Documents
@@ -413,49 +413,6 @@ func (r *reader) vote(fs []fact) *Vote {
 	return v
 }
 
-func (r *reader) country(id ID) *CountryRecord {
-	qs := r.props(id, pKind, pCode, pName)
-	if !hasKind(qs, KindCountry) {
-		return nil
-	}
-	return &CountryRecord{
-		ID:    id,
-		Code:  str(r.latest(qs, pCode)),
-		Names: r.langMap(qs, pName),
-	}
-}
-
-func (r *reader) agreement(id ID) *AgreementRecord {
-	qs := r.out(id)
-	if !hasKind(qs, KindAgreement) {
-		return nil
-	}
-	return &AgreementRecord{
-		ID:      id,
-		Kind:    AgreementKind(str(r.latest(qs, pAgreementKind))),
-		Names:   r.langMap(qs, pName),
-		Parties: sortedIDs(r.in(id, PartyTo)),
-		Signed:  date(r.latest(qs, pSigned)),
-		InForce: date(r.latest(qs, pInForce)),
-	}
-}
-
-func (r *reader) institution(id ID) *InstitutionRecord {
-	qs := r.props(id, pKind, pKey, pInstitutionKind, pCode, pName, BelongsTo.IRI())
-	if !hasKind(qs, KindInstitution) {
-		return nil
-	}
-	rec := &InstitutionRecord{
-		ID:    id,
-		Key:   str(r.latest(qs, pKey)),
-		Kind:  InstitutionKind(str(r.latest(qs, pInstitutionKind))),
-		Code:  str(r.latest(qs, pCode)),
-		Names: r.langMap(qs, pName),
-	}
-	rec.Country = idOfValue(r.latest(qs, BelongsTo.IRI()))
-	return rec
-}
-
 func (r *reader) demand(id ID) *DemandRecord {
 	qs := r.out(id)
 	if !hasKind(qs, KindDemand) {
@@ -500,18 +457,6 @@ func (r *reader) sourceEvidence(id ID, fs []fact) Evidence {
 	return ev
 }
 
-func (r *reader) topic(id ID) *TopicRecord {
-	qs := r.out(id)
-	if !hasKind(qs, KindTopic) {
-		return nil
-	}
-	return &TopicRecord{
-		ID:    id,
-		Key:   str(r.latest(qs, pKey)),
-		Names: r.langMap(qs, pName),
-	}
-}
-
 func (r *reader) document(id ID) *DocumentRecord {
 	qs := r.out(id) // a document node's facts are all labelled with it
 	if !hasKind(qs, KindDocument) {
@@ -550,31 +495,14 @@ func (r *reader) docText(id ID) string {
 
 // --- orders ---
 
-// byCode sorts political groups by their code, then ID. The code is read from one quad: a
-// group's code is its key, the same in every document.
-func (r *reader) byCode(ids []ID) []ID {
-	return r.sortBy(ids, func(id ID) string { return str(r.anyValue(pattern{s: id.IRI(), p: pCode}, quad.Object)) })
-}
+// byCode sorts political groups by their code, then ID.
+func (r *reader) byCode(ids []ID) []ID { return r.byViewProp(ids, pCode) }
 
-// byCountryCode sorts countries by ISO code, then ID. A country's ID is derived from its
-// code, so codes are cached for the life of the store.
-func (r *reader) byCountryCode(ids []ID) []ID {
-	return r.sortBy(ids, func(id ID) string {
-		if c, ok := r.s.countryCodes.Load(id); ok {
-			return c.(string)
-		}
-		c := str(r.anyValue(pattern{s: id.IRI(), p: pCode}, quad.Object))
-		if c != "" && CountryID(c) == id {
-			r.s.countryCodes.Store(id, c)
-		}
-		return c
-	})
-}
+// byCountryCode sorts countries by ISO code, then ID.
+func (r *reader) byCountryCode(ids []ID) []ID { return r.byViewProp(ids, pCode) }
 
 // byTopicKey sorts topics by key, then ID.
-func (r *reader) byTopicKey(ids []ID) []ID {
-	return r.sortBy(ids, func(id ID) string { return str(r.anyValue(pattern{s: id.IRI(), p: pKey}, quad.Object)) })
-}
+func (r *reader) byTopicKey(ids []ID) []ID { return r.byViewProp(ids, pKey) }
 
 func (r *reader) anyValue(pt pattern, d quad.Direction) quad.Value {
 	if r.err != nil {

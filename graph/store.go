@@ -39,8 +39,6 @@ type Store struct {
 	rmu       sync.RWMutex // readers RLock; writers Lock it (memory: the whole write; kv: the transaction)
 	lockReads bool         // memory: writers hold rmu for the whole write
 
-	countryCodes sync.Map // ID → ISO code, immutable (the ID is derived from the code)
-
 	planMu sync.Mutex // serialises Cayley's query planning outside kv (the SQL optimiser is not safe for concurrent use)
 
 	closeOnce sync.Once

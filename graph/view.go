@@ -144,7 +144,7 @@ type vprop struct {
 
 // trackedProps are the literal properties the view keeps: what lists filter, sort and facet on.
 var trackedProps = []quad.IRI{pAdopted, pReference, pProcedureType, pPosition, pCode, pKey,
-	pInstitutionKind, pLanguage, pIngestedAt, pDocumentKind, pDate}
+	pInstitutionKind, pLanguage, pIngestedAt, pDocumentKind, pDate, pName, pAgreementKind, pSigned, pInForce}
 
 var (
 	propIndex = func() map[quad.IRI]uint8 {
@@ -410,6 +410,11 @@ func (v *view) docTime(doc int32) time.Time {
 // documents agree, else that of the most recently ingested document stating it (then the
 // greatest document ID, then the greatest value), as Store reads do; nil when none.
 func (v *view) prop(n int32, p quad.IRI) quad.Value {
+	return v.latestProp(n, p, func(quad.Value) bool { return true })
+}
+
+// latestProp is prop among the values that keep says to keep.
+func (v *view) latestProp(n int32, p quad.IRI, keep func(quad.Value) bool) quad.Value {
 	pi, ok := propIndex[p]
 	if !ok {
 		return nil
@@ -421,7 +426,7 @@ func (v *view) prop(n int32, p quad.IRI) quad.Value {
 	)
 	for i := range v.nodes[n].props {
 		x := &v.nodes[n].props[i]
-		if x.p != pi {
+		if x.p != pi || !keep(x.val) {
 			continue
 		}
 		if best == nil {

@@ -98,21 +98,30 @@ func (s *Store) viewRead(ctx context.Context, fn func(v *view)) error {
 	return nil
 }
 
-// sortAgreements orders agreements by name: names are not in the view, so they are read from
-// the store, one read call for the list.
+// sortAgreements orders agreements by name (English, else the first language, else the key).
 func (s *Store) sortAgreements(ctx context.Context, ids []ID) ([]ID, error) {
-	return list(s, ctx, func(r *reader) []ID {
-		return r.sortBy(ids, func(id ID) string {
-			names := r.langMap(r.facts(pattern{s: id.IRI(), p: pName}), pName)
-			if n, ok := names["en"]; ok {
-				return strings.ToLower(n)
+	keys := make(map[ID]string, len(ids))
+	err := s.viewRead(ctx, func(v *view) {
+		for _, id := range ids {
+			n, ok := v.index[id]
+			if !ok {
+				continue
 			}
-			if len(names) > 0 {
-				return strings.ToLower(names[slices.Min(slices.Collect(maps.Keys(names)))])
+			names := v.langMap(n, pName)
+			switch {
+			case names["en"] != "":
+				keys[id] = strings.ToLower(names["en"])
+			case len(names) > 0:
+				keys[id] = strings.ToLower(names[slices.Min(slices.Collect(maps.Keys(names)))])
+			default:
+				keys[id] = strings.ToLower(v.propString(n, pKey))
 			}
-			return strings.ToLower(str(r.latest(r.facts(pattern{s: id.IRI(), p: pKey}), pKey)))
-		})
+		}
 	})
+	if err != nil {
+		return nil, err
+	}
+	return sortByKey(ids, func(id ID) string { return keys[id] }, cmp.Compare[string]), nil
 }
 
 // sortedBy sorts nodes by a property's value, then ID.

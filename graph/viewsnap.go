@@ -30,7 +30,7 @@ const viewSnapshotFile = "view.snapshot"
 
 // snapshotMagic starts a snapshot file; its last characters are the layout's version, which
 // changes whenever the layout or the view's contents change.
-const snapshotMagic = "eurel view snapshot 3\n"
+const snapshotMagic = "eurel view snapshot 4\n"
 
 // storeStamp identifies a state of a kv store: Cayley's horizon (the last ID it gave a node or
 // quad, which every addition raises) and size (its quad count, which every removal lowers).
