@@ -178,6 +178,7 @@ func (s *Store) reindexNodes(ctx context.Context, ix *search.Index, ids []ID, wr
 		id    ID
 		kind  NodeKind
 		langs []string
+		names []fact // from the view, for the kinds whose names it keeps
 	}
 	var nodes []node
 	var gone []string
@@ -188,12 +189,14 @@ func (s *Store) reindexNodes(ctx context.Context, ix *search.Index, ids []ID, wr
 				gone = append(gone, string(id))
 				continue
 			}
-			kind := v.nodes[n].kind
-			var langs []string
-			if kind == KindDemand || kind == KindStance { // texts without a language tag
-				langs = v.languages(n)
+			nd := node{id: id, kind: v.nodes[n].kind}
+			switch nd.kind {
+			case KindDemand, KindStance: // texts without a language tag
+				nd.langs = v.languages(n)
+			case KindCountry, KindInstitution, KindTopic, KindAgreement: // hubs in the store
+				nd.names = v.names(n)
 			}
-			nodes = append(nodes, node{id, kind, langs})
+			nodes = append(nodes, nd)
 		}
 	}); err != nil {
 		return err
@@ -209,8 +212,13 @@ func (s *Store) reindexNodes(ctx context.Context, ix *search.Index, ids []ID, wr
 	r := s.newReader(ctx)
 	for _, n := range nodes {
 		e := search.Entry{ID: string(n.id), Kind: string(n.kind)}
-		facts := []fact{{p: pText, o: written[n.id]}}
-		if written[n.id] == nil || n.kind != KindDemand && n.kind != KindStance {
+		var facts []fact
+		switch {
+		case n.names != nil:
+			facts = n.names
+		case written[n.id] != nil && (n.kind == KindDemand || n.kind == KindStance):
+			facts = []fact{{p: pText, o: written[n.id]}}
+		default:
 			facts = r.props(n.id, pTitle, pName, pText)
 		}
 		for _, f := range facts {

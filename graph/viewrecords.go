@@ -84,6 +84,18 @@ func (v *view) langMap(n int32, p quad.IRI) map[string]string {
 	return out
 }
 
+// names are the node's distinct names, as facts (never nil).
+func (v *view) names(n int32) []fact {
+	out := []fact{}
+	pi := propIndex[pName]
+	for _, x := range v.nodes[n].props {
+		if x.p == pi {
+			out = append(out, fact{p: pName, o: x.val})
+		}
+	}
+	return out
+}
+
 // latestOut is the end of the node's edge of a predicate that a read gives when the
 // property is single-valued: as prop picks among values.
 func (v *view) latestOut(n int32, pred Predicate) (int32, bool) {
