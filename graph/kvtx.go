@@ -29,6 +29,8 @@ import (
 type joinKV struct {
 	hkv.KV
 	raw *bbolt.DB // the bbolt database under KV; nil if KV is not bbolt
+	// advised is the address of the map last advised (see adviseRandom), under mu.
+	advised uintptr
 	mu  sync.Mutex
 	cur hkv.Tx // the shared write transaction while atomically runs
 }
@@ -37,6 +39,7 @@ func newJoinKV(db hkv.KV) *joinKV {
 	j := &joinKV{KV: db}
 	if b, ok := db.(*hbolt.DB); ok {
 		j.raw = b.DB()
+		j.advised = adviseRandom(j.raw, 0)
 	}
 	return j
 }
@@ -91,7 +94,15 @@ func (j *joinKV) atomically(ctx context.Context, fn func(tx hkv.Tx) error) error
 		tx.Close()
 		return err
 	}
-	return tx.Commit(ctx)
+	if err := tx.Commit(ctx); err != nil {
+		return err
+	}
+	if j.raw != nil {
+		j.mu.Lock()
+		j.advised = adviseRandom(j.raw, j.advised) // the commit may have grown the map
+		j.mu.Unlock()
+	}
+	return nil
 }
 
 // joinedTx is the shared transaction as one ApplyDeltas sees it.
