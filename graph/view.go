@@ -286,7 +286,16 @@ func (v *view) edgeQuad(subj ID, pi uint8, obj, labelID ID, add bool) {
 	from, to, label := v.node(subj), v.node(obj), v.node(labelID)
 	before := v.edgeLabels(from, pi, to)
 	v.nodes[from].out = setEdge(v.nodes[from].out, pi, to, label, add)
-	v.nodes[to].in = setEdge(v.nodes[to].in, pi, from, label, add)
+	// An edge is in from's out-list exactly when it is in to's in-list, with the same labels.
+	// to is often a hub (the Commission has an in-edge per demand addressed to it): a new edge
+	// is appended without searching its list, and an existing one is looked for from the end,
+	// where the edges of recent documents are.
+	switch {
+	case before == 0 && add:
+		v.nodes[to].in = append(v.nodes[to].in, vedge{pred: pi, other: from, by: oneLabel(label)})
+	case before > 0:
+		v.nodes[to].in = setEdge(v.nodes[to].in, pi, from, label, add)
+	}
 	pred := Predicates[pi]
 	switch after := v.edgeLabels(from, pi, to); {
 	case after > 0 && before == 0:
@@ -354,7 +363,10 @@ func setLabel(set []int32, label int32, add bool) []int32 {
 // setEdge adds or removes one document's statement of an edge; an edge no document states
 // any more is dropped.
 func setEdge(edges []vedge, pi uint8, other, label int32, add bool) []vedge {
-	i := slices.IndexFunc(edges, func(e vedge) bool { return e.pred == pi && e.other == other })
+	i := len(edges) - 1
+	for i >= 0 && (edges[i].pred != pi || edges[i].other != other) {
+		i--
+	}
 	if i < 0 {
 		if !add {
 			return edges

@@ -281,6 +281,9 @@ func (r *snapReader) labels(n int) labels {
 	return by
 }
 
+// hubRoomFrom is the length from which a loaded list gets room to grow.
+const hubRoomFrom = 1024
+
 func (r *snapReader) view() (*view, error) {
 	v := newView()
 	v.quads = int64(r.uint())
@@ -298,9 +301,17 @@ func (r *snapReader) view() (*view, error) {
 	for i := range kinds {
 		kinds[i] = NodeKind(r.string())
 	}
-	v.nodes = make([]vnode, n)
+	// Room for the nodes of the next few thousand documents: the first write after an open
+	// would otherwise copy every node into a grown array.
+	v.nodes = make([]vnode, n, n+n/16+1024)
 	v.index = make(map[ID]int32, n)
 	indegree := make([]int32, n)
+	room := func(c int32) int32 { // extra capacity for a hub's lists (see the in-edges below)
+		if c >= hubRoomFrom {
+			return c / 8
+		}
+		return 0
+	}
 	for i := 0; i < n && r.err == nil; i++ {
 		nd := &v.nodes[i]
 		u, _ := uuid.FromBytes(r.bytes(16))
@@ -317,7 +328,7 @@ func (r *snapReader) view() (*view, error) {
 			v.byKind[nd.kind] = append(v.byKind[nd.kind], int32(i))
 		}
 		if c := r.uint(); c > 0 && c <= uint64(n) {
-			nd.sources = make([]int32, c)
+			nd.sources = make([]int32, c, c+uint64(room(int32(c))))
 			for j := range nd.sources {
 				nd.sources[j] = r.index(n)
 			}
@@ -359,12 +370,17 @@ func (r *snapReader) view() (*view, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	// In-edges: one allocation for all, each node's slice capped at its length so that a
-	// later append reallocates instead of running into the next node's.
-	all := make([]vedge, 0, sum(indegree))
+	// In-edges: one allocation for all, each node's slice capped so that a later append
+	// reallocates instead of running into the next node's. A hub gets an eighth more room:
+	// the next documents add to it, and growing it copies the whole list.
+	total := 0
+	for _, c := range indegree {
+		total += int(c + room(c))
+	}
+	all := make([]vedge, 0, total)
 	for i := range v.nodes {
 		start := len(all)
-		all = all[:start+int(indegree[i])]
+		all = all[:start+int(indegree[i]+room(indegree[i]))]
 		v.nodes[i].in = all[start:start:len(all)]
 	}
 	for i := range v.nodes {
@@ -379,13 +395,6 @@ func (r *snapReader) view() (*view, error) {
 	return v, nil
 }
 
-func sum(xs []int32) int {
-	t := 0
-	for _, x := range xs {
-		t += int(x)
-	}
-	return t
-}
 
 // saveViewSnapshot saves the view beside a bolt store, stamped with the store's state; the
 // caller holds every lock (no write can slip in between).
