@@ -149,6 +149,29 @@ query Around($id: ID!) {
 		Variables: map[string]any{"id": graph.CountryID("KZ")},
 	},
 	{
+		Name: "An agreement's resolutions, a page at a time, with their demands",
+		Query: `query Agreement($id: ID!) {
+  agreement(id: $id) {
+    name
+    signed
+    inForce
+    parties { __typename ... on Country { code } ... on Institution { key } }
+    resolutionPage(first: 20) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        reference
+        adopted
+        demands { text addressees { name } }
+      }
+    }
+  }
+}`,
+		Variables: map[string]any{
+			"id": graph.AgreementID(graph.AgreementKey(graph.AgreementEPCA, []graph.Party{{Institution: graph.CodeEU}, {Country: "KZ"}})),
+		},
+	},
+	{
 		Name: "How is the EU–Kazakhstan EPCA connected to the government of Kazakhstan?",
 		Query: `query Path($from: ID!, $to: ID!) {
   path(from: $from, to: $to, maxDepth: 4) {
