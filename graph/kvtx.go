@@ -31,8 +31,8 @@ type joinKV struct {
 	raw *bbolt.DB // the bbolt database under KV; nil if KV is not bbolt
 	// advised is the address of the map last advised (see adviseRandom), under mu.
 	advised uintptr
-	mu  sync.Mutex
-	cur hkv.Tx // the shared write transaction while atomically runs
+	mu      sync.Mutex
+	cur     hkv.Tx // the shared write transaction while atomically runs
 }
 
 func newJoinKV(db hkv.KV) *joinKV {

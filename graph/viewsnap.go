@@ -395,7 +395,6 @@ func (r *snapReader) view() (*view, error) {
 	return v, nil
 }
 
-
 // saveViewSnapshot saves the view beside a bolt store, stamped with the store's state; the
 // caller holds every lock (no write can slip in between).
 func (s *Store) saveViewSnapshot() error {
