@@ -2,6 +2,7 @@ package gql_test
 
 import (
 	"context"
+	"sync/atomic"
 	"testing"
 
 	"github.com/eurel/eurel/gql"
@@ -67,5 +68,50 @@ func TestAnAnswerIsKeptUntilTheGraphChanges(t *testing.T) {
 	}
 	if after := ask(); after.Country.Resolutions.TotalCount != 0 {
 		t.Errorf("after deleting the KZ summary, the answer still lists %+v", after.Country.Resolutions)
+	}
+}
+
+// writeDuringReads is a store whose generation moves on during the first runs of a query, as
+// if a write committed between two of its read batches.
+type writeDuringReads struct {
+	*countingReader
+	st     *graph.Store
+	writes int          // how many reads of resolutions "write"
+	bump   atomic.Int64 // the generation's extra moves so far
+}
+
+func (w *writeDuringReads) Generation() uint64 { return w.st.Generation() + uint64(w.bump.Load()) }
+
+func (w *writeDuringReads) Resolutions(ctx context.Context, ids []graph.ID) ([]*graph.ResolutionRecord, error) {
+	if w.bump.Load() < int64(w.writes) {
+		w.bump.Add(1)
+	}
+	return w.countingReader.Resolutions(ctx, ids)
+}
+
+func TestAQueryThatAWriteInterruptedIsRunAgain(t *testing.T) {
+	const q = `{ country(code: "KZ") { resolutions(first: 5) { nodes { reference title } } } }`
+	for _, tc := range []struct {
+		writes, runs int
+	}{
+		{writes: 0, runs: 1},  // nothing interrupts: one run
+		{writes: 1, runs: 2},  // the first run spans a write: the second is served
+		{writes: 10, runs: 3}, // writes keep coming: three runs, the last served
+	} {
+		st := openGraphStore(t, kzEN()).(*graph.Store)
+		r := &writeDuringReads{countingReader: countCalls(st), st: st, writes: tc.writes}
+		srv := serve(t, st, func(c *gql.Config) { c.Reader = r; c.AnswerCacheBytes = -1 })
+		var page struct {
+			Country struct {
+				Resolutions struct{ Nodes []struct{ Reference string } }
+			}
+		}
+		srv.ok(t, q, nil, &page)
+		if n := r.snapshot()["Resolutions"]; n != tc.runs {
+			t.Errorf("%d writes during the reads: the query ran %d times, want %d", tc.writes, n, tc.runs)
+		}
+		if len(page.Country.Resolutions.Nodes) != 1 || page.Country.Resolutions.Nodes[0].Reference != "2021/2544(RSP)" {
+			t.Errorf("%d writes: answer %+v", tc.writes, page)
+		}
 	}
 }

@@ -108,14 +108,19 @@ func NewHandler(cfg Config) http.Handler {
 	gq.Use(extension.Introspection{})
 	gq.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
 	gq.Use(queriesOnlyOverGET{})
-	if g, ok := cfg.Reader.(Generational); ok && cfg.AnswerCacheBytes > 0 {
-		gq.Use(newAnswerCache(g.Generation, cfg.AnswerCacheBytes))
+	var endpoint http.Handler = withLoaders(cfg.Reader, gq)
+	if g, ok := cfg.Reader.(Generational); ok {
+		gq.Use(tornQueries{g.Generation})
+		endpoint = rerunTorn(endpoint)
+		if cfg.AnswerCacheBytes > 0 {
+			gq.Use(newAnswerCache(g.Generation, cfg.AnswerCacheBytes))
+		}
 	}
 	gq.SetErrorPresenter(s.presentError)
 	gq.SetRecoverFunc(s.recoverPanic)
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", s.graphqlEndpoint(withLoaders(cfg.Reader, gq)))
+	mux.Handle("/graphql", s.graphqlEndpoint(endpoint))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

@@ -1,0 +1,96 @@
+package gql
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"sync/atomic"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// A query reads the graph in several batches (one per level of the answer); a write that
+// commits between two of them would give an answer that is half before it, half after. When
+// the graph's generation (see Generational) changed while a query ran, the query is run
+// again, with fresh loaders, up to maxQueryRuns times in all; the answer served is the first
+// that no write interrupted (or the last run's, when writes keep coming).
+
+// maxQueryRuns is how many times a query is run at most.
+const maxQueryRuns = 3
+
+// tornKey marks a request's context with the flag the interceptor raises.
+type tornKey struct{}
+
+// tornQueries raises the request's flag when a query's reads spanned a write.
+type tornQueries struct{ gen func() uint64 }
+
+var (
+	_ graphql.HandlerExtension    = tornQueries{}
+	_ graphql.ResponseInterceptor = tornQueries{}
+)
+
+func (tornQueries) ExtensionName() string                   { return "TornQueries" }
+func (tornQueries) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (t tornQueries) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	oc := graphql.GetOperationContext(ctx)
+	flag, _ := ctx.Value(tornKey{}).(*atomic.Bool)
+	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Query || flag == nil {
+		return next(ctx)
+	}
+	gen := t.gen()
+	resp := next(ctx)
+	if t.gen() != gen {
+		flag.Store(true)
+	}
+	return resp
+}
+
+// rerunTorn runs a request again while its query's reads spanned a write, and writes the
+// answer of the last run. next must be the handler that gives each run its own loaders.
+func rerunTorn(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var body []byte
+		if r.Body != nil {
+			b, err := io.ReadAll(r.Body) // already read once and bounded (readBody)
+			if err != nil {
+				next.ServeHTTP(w, r)
+				return
+			}
+			body = b
+		}
+		var rec *recorder
+		for run := 1; run <= maxQueryRuns; run++ {
+			torn := &atomic.Bool{}
+			req := r.WithContext(context.WithValue(r.Context(), tornKey{}, torn))
+			req.Body = io.NopCloser(bytes.NewReader(body))
+			rec = &recorder{header: http.Header{}, status: http.StatusOK}
+			next.ServeHTTP(rec, req)
+			if !torn.Load() || r.Context().Err() != nil {
+				break
+			}
+		}
+		rec.writeTo(w)
+	})
+}
+
+// recorder keeps a run's answer until it is known to be the one served.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
+func (r *recorder) WriteHeader(status int)      { r.status = status }
+
+func (r *recorder) writeTo(w http.ResponseWriter) {
+	for k, v := range r.header {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(r.status)
+	_, _ = w.Write(r.body.Bytes())
+}
