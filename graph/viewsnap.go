@@ -281,6 +281,25 @@ func (r *snapReader) labels(n int) labels {
 	return by
 }
 
+// uuidLen is the length of a UUID's text (8-4-4-4-12 hexadecimal digits).
+const uuidLen = 36
+
+// appendUUID appends the text of the UUID in b (16 bytes; zeros if shorter), as
+// uuid.UUID.String writes it.
+func appendUUID(dst, b []byte) []byte {
+	var u [16]byte
+	copy(u[:], b)
+	for i, c := range u {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			dst = append(dst, '-')
+		}
+		dst = append(dst, hexDigits[c>>4], hexDigits[c&0xf])
+	}
+	return dst
+}
+
+const hexDigits = "0123456789abcdef"
+
 // hubRoomFrom is the length from which a loaded list gets room to grow.
 const hubRoomFrom = 1024
 
@@ -312,11 +331,12 @@ func (r *snapReader) view() (*view, error) {
 		}
 		return 0
 	}
+	// Node IDs: their text written into one block, one string cut into n (a string each would
+	// be millions of objects for the collector to track).
+	idText := make([]byte, 0, n*uuidLen)
 	for i := 0; i < n && r.err == nil; i++ {
 		nd := &v.nodes[i]
-		u, _ := uuid.FromBytes(r.bytes(16))
-		nd.id = ID(u.String())
-		v.index[nd.id] = int32(i)
+		idText = appendUUID(idText, r.bytes(16))
 		if k := r.uint(); k > 0 {
 			if k > uint64(len(kinds)) {
 				return nil, errSnapshot
@@ -369,6 +389,11 @@ func (r *snapReader) view() (*view, error) {
 	}
 	if r.err != nil {
 		return nil, r.err
+	}
+	ids := string(idText)
+	for i := range v.nodes {
+		v.nodes[i].id = ID(ids[i*uuidLen : (i+1)*uuidLen])
+		v.index[v.nodes[i].id] = int32(i)
 	}
 	// In-edges: one allocation for all, each node's slice capped so that a later append
 	// reallocates instead of running into the next node's. A hub gets an eighth more room:
