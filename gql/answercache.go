@@ -11,7 +11,7 @@ import (
 
 // Generational is a Reader whose graph has a generation: a number that changes whenever what
 // reads answer may change (every write, and on a shared store every write another server
-// made). graph.Store is one.
+// made), odd while a write is being applied. graph.Store is one.
 type Generational interface {
 	Generation() uint64
 }
@@ -58,7 +58,7 @@ func (c *answerCache) InterceptResponse(ctx context.Context, next graphql.Respon
 		return &graphql.Response{Data: data}
 	}
 	resp := next(ctx)
-	if resp != nil && len(resp.Errors) == 0 && resp.HasNext == nil && resp.Data != nil {
+	if gen%2 == 0 && resp != nil && len(resp.Errors) == 0 && resp.HasNext == nil && resp.Data != nil {
 		c.put(key, gen, resp.Data)
 	}
 	return resp

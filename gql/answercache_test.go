@@ -77,10 +77,10 @@ type writeDuringReads struct {
 	*countingReader
 	st     *graph.Store
 	writes int          // how many reads of resolutions "write"
-	bump   atomic.Int64 // the generation's extra moves so far
+	bump   atomic.Int64 // the writes "committed" so far (each moves the generation by 2)
 }
 
-func (w *writeDuringReads) Generation() uint64 { return w.st.Generation() + uint64(w.bump.Load()) }
+func (w *writeDuringReads) Generation() uint64 { return w.st.Generation() + 2*uint64(w.bump.Load()) }
 
 func (w *writeDuringReads) Resolutions(ctx context.Context, ids []graph.ID) ([]*graph.ResolutionRecord, error) {
 	if w.bump.Load() < int64(w.writes) {

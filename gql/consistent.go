@@ -42,7 +42,7 @@ func (t tornQueries) InterceptResponse(ctx context.Context, next graphql.Respons
 	}
 	gen := t.gen()
 	resp := next(ctx)
-	if t.gen() != gen {
+	if gen%2 == 1 || t.gen() != gen { // odd: a write was being applied
 		flag.Store(true)
 	}
 	return resp

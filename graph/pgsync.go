@@ -122,6 +122,8 @@ func (s *Store) catchUp(ctx context.Context) error {
 // rebuildInMemory builds a new view and a new in-memory search index from the graph and
 // swaps them in; the caller holds the write lock.
 func (s *Store) rebuildInMemory(ctx context.Context) error {
+	s.applying.Add(1)
+	defer s.applying.Add(-1)
 	v, err := s.buildView(ctx)
 	if err != nil {
 		return err

@@ -44,6 +44,8 @@ type Store struct {
 	closeOnce sync.Once
 	closed    chan struct{}
 
+	applying atomic.Int32 // writes between the start of their commit and the end of their upkeep
+
 	view  *view        // the read-optimised projection, kept in step by apply (view.go)
 	cache *recordCache // records reads built, dropped by every write (cache.go)
 
@@ -338,6 +340,8 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	s.applying.Add(1) // from before the commit until the view and the index have it
+	defer s.applying.Add(-1)
 	if err := s.applyDeltas(ctx, deltas, fresh); err != nil {
 		return fmt.Errorf("writing to the %s store: %w", s.backend, err)
 	}
@@ -369,9 +373,16 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 
 // Generation changes whenever what reads answer may change: at every write (when its
 // transaction commits, and again once the view and the search index have it) and when the
-// graph is rebuilt from writes other servers made. A read that began in one generation and
-// ends in it saw no write.
-func (s *Store) Generation() uint64 { return s.cache.generation() }
+// graph is rebuilt from writes other servers made. It is odd while a write is being applied
+// (its commit may be visible to reads before the view and the index have it). A read that
+// began in an even generation and ended in the same one saw no write.
+func (s *Store) Generation() uint64 {
+	g := s.cache.generation() * 2
+	if s.applying.Load() > 0 {
+		g++
+	}
+	return g
+}
 
 // applyDeltas applies deltas, and writes fresh documents, in one backend transaction. On kv
 // (bolt), fresh documents go first, through the bulk writer, then additions and removals
