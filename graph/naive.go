@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"html"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -836,21 +835,6 @@ func (n *Naive) kind(ctx context.Context, id ID) (NodeKind, error) {
 func (n *Naive) name(ctx context.Context, id ID, p quad.IRI, fallback string) (string, error) {
 	names, err := n.langMap(ctx, id, p)
 	return pickLang(names, "en", fallback), err
-}
-
-func pickLang(names map[string]string, lang, fallback string) string {
-	if v := names[lang]; v != "" {
-		return v
-	}
-	if v := names["en"]; v != "" {
-		return v
-	}
-	for _, l := range slices.Sorted(maps.Keys(names)) {
-		if v := names[l]; v != "" {
-			return v
-		}
-	}
-	return fallback
 }
 
 // one is the value of a single-valued property: the only one, or when documents disagree,

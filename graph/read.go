@@ -362,8 +362,8 @@ func (r *reader) resolution(id ID) *ResolutionRecord {
 		Vote:          r.vote(qs),
 		TabledBy:      r.byCode(objects(qs, TabledBy)),
 		AdoptedBy:     sortedIDs(objects(qs, AdoptedBy)),
-		Concerns:      r.byCountryCode(objects(qs, Concerns)),
-		Mentions:      r.byCountryCode(objects(qs, Mentions)),
+		Concerns:      r.byCode(objects(qs, Concerns)),
+		Mentions:      r.byCode(objects(qs, Mentions)),
 		Agreements:    sortedIDs(objects(qs, RefersTo)),
 		Topics:        r.byTopicKey(objects(qs, HasSubject)),
 		Demands:       r.sourceOrder(objects(qs, HasDemand)),
@@ -495,11 +495,8 @@ func (r *reader) docText(id ID) string {
 
 // --- orders ---
 
-// byCode sorts political groups by their code, then ID.
+// byCode sorts political groups or countries by their code, then ID.
 func (r *reader) byCode(ids []ID) []ID { return r.byViewProp(ids, pCode) }
-
-// byCountryCode sorts countries by ISO code, then ID.
-func (r *reader) byCountryCode(ids []ID) []ID { return r.byViewProp(ids, pCode) }
 
 // byTopicKey sorts topics by key, then ID.
 func (r *reader) byTopicKey(ids []ID) []ID { return r.byViewProp(ids, pKey) }

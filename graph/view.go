@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sync"
@@ -449,8 +450,7 @@ func (v *view) latestProp(n int32, p quad.IRI, keep func(quad.Value) bool) quad.
 			bestT, bestLabel = v.latestLabel(best.by)
 		}
 		t, label := v.latestLabel(x.by)
-		if t.After(bestT) || t.Equal(bestT) && (v.nodes[label].id > v.nodes[bestLabel].id ||
-			label == bestLabel && quad.ToString(x.val) > quad.ToString(best.val)) {
+		if c := v.compareStated(t, label, bestT, bestLabel); c > 0 || c == 0 && quad.ToString(x.val) > quad.ToString(best.val) {
 			best, bestT, bestLabel = x, t, label
 		}
 	}
@@ -468,11 +468,17 @@ func (v *view) latestLabel(by labels) (time.Time, int32) {
 	)
 	for _, l := range by.all() {
 		t := v.docTime(l)
-		if bl < 0 || t.After(bt) || t.Equal(bt) && v.nodes[l].id > v.nodes[bl].id {
+		if bl < 0 || v.compareStated(t, l, bt, bl) > 0 {
 			bt, bl = t, l
 		}
 	}
 	return bt, bl
+}
+
+// compareStated orders two statements by their documents, as Store reads do: the later
+// ingest first, then the greater document ID; 0 when both are the same document's.
+func (v *view) compareStated(t time.Time, l int32, bt time.Time, bl int32) int {
+	return cmp.Or(t.Compare(bt), cmp.Compare(v.nodes[l].id, v.nodes[bl].id))
 }
 
 // propString is prop as a string ("" when absent).

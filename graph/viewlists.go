@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -107,15 +106,7 @@ func (s *Store) sortAgreements(ctx context.Context, ids []ID) ([]ID, error) {
 			if !ok {
 				continue
 			}
-			names := v.langMap(n, pName)
-			switch {
-			case names["en"] != "":
-				keys[id] = strings.ToLower(names["en"])
-			case len(names) > 0:
-				keys[id] = strings.ToLower(names[slices.Min(slices.Collect(maps.Keys(names)))])
-			default:
-				keys[id] = strings.ToLower(v.propString(n, pKey))
-			}
+			keys[id] = strings.ToLower(pickLang(v.langMap(n, pName), "en", v.propString(n, pKey)))
 		}
 	})
 	if err != nil {

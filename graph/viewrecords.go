@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"time"
 
@@ -96,6 +97,22 @@ func (v *view) names(n int32) []fact {
 	return out
 }
 
+// pickLang is the name in lang, else English, else the first language by code, else fallback.
+func pickLang(names map[string]string, lang, fallback string) string {
+	if v := names[lang]; v != "" {
+		return v
+	}
+	if v := names["en"]; v != "" {
+		return v
+	}
+	for _, l := range slices.Sorted(maps.Keys(names)) {
+		if v := names[l]; v != "" {
+			return v
+		}
+	}
+	return fallback
+}
+
 // latestOut is the end of the node's edge of a predicate that a read gives when the
 // property is single-valued: as prop picks among values.
 func (v *view) latestOut(n int32, pred Predicate) (int32, bool) {
@@ -110,10 +127,13 @@ func (v *view) latestOut(n int32, pred Predicate) (int32, bool) {
 			continue
 		}
 		t, l := v.latestLabel(e.by)
-		if bestL < 0 || t.After(bestT) || t.Equal(bestT) && (v.nodes[l].id > v.nodes[bestL].id ||
-			l == bestL && v.nodes[e.other].id > v.nodes[best.other].id) {
-			best, bestT, bestL = e, t, l
+		if bestL >= 0 {
+			c := v.compareStated(t, l, bestT, bestL)
+			if c < 0 || c == 0 && v.nodes[e.other].id <= v.nodes[best.other].id {
+				continue
+			}
 		}
+		best, bestT, bestL = e, t, l
 	}
 	return best.other, bestL >= 0
 }
