@@ -3,7 +3,6 @@ package gql
 import (
 	"bytes"
 	"context"
-	"io"
 	"net/http"
 	"sync/atomic"
 
@@ -49,23 +48,22 @@ func (t tornQueries) InterceptResponse(ctx context.Context, next graphql.Respons
 }
 
 // rerunTorn runs a request again while its query's reads spanned a write, and writes the
-// answer of the last run. next must be the handler that gives each run its own loaders.
+// answer of the last run. next must be the handler that gives each run its own loaders. A
+// body must have been read whole (readBody) to be read again; any other is run once.
 func rerunTorn(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var body []byte
-		if r.Body != nil {
-			b, err := io.ReadAll(r.Body) // already read once and bounded (readBody)
-			if err != nil {
-				next.ServeHTTP(w, r)
-				return
-			}
-			body = b
+		body, rewinds := r.Body.(requestBody)
+		runs := maxQueryRuns
+		if !rewinds && r.Body != nil && r.Body != http.NoBody {
+			runs = 1
 		}
 		var rec *recorder
-		for run := 1; run <= maxQueryRuns; run++ {
+		for run := 1; run <= runs; run++ {
 			torn := &atomic.Bool{}
 			req := r.WithContext(context.WithValue(r.Context(), tornKey{}, torn))
-			req.Body = io.NopCloser(bytes.NewReader(body))
+			if rewinds {
+				req.Body = body.again()
+			}
 			rec = &recorder{header: http.Header{}, status: http.StatusOK}
 			next.ServeHTTP(rec, req)
 			if !torn.Load() || r.Context().Err() != nil {

@@ -196,10 +196,22 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) bool {
 			`the request body is not a GraphQL request in JSON ({"query": "...", "variables": {...}}): `+err.Error())
 		return false
 	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
+	r.Body = requestBody{bytes.NewReader(body), body}
 	r.ContentLength = int64(len(body))
 	return true
 }
+
+// requestBody is a request body read whole, which a run of the request can read again (see
+// rerunTorn).
+type requestBody struct {
+	*bytes.Reader
+	data []byte
+}
+
+func (requestBody) Close() error { return nil }
+
+// again is the body from its start.
+func (b requestBody) again() io.ReadCloser { return requestBody{bytes.NewReader(b.data), b.data} }
 
 // checkQueryString checks what gqlgen's GET transport would refuse without a code: a query
 // string that does not parse, variables or extensions that are not JSON.
