@@ -17,7 +17,7 @@ func (r *agreementResolver) Name(_ context.Context, obj *graph.AgreementRecord, 
 	if err != nil {
 		return "", err
 	}
-	return pickName(obj.Names, l, agreementFallbackName(obj.Kind)), nil
+	return graph.PickName(obj.Names, l, agreementFallbackName(obj.Kind)), nil
 }
 
 func (r *agreementResolver) Names(_ context.Context, obj *graph.AgreementRecord) ([]*model.LocalizedText, error) {

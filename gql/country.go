@@ -17,7 +17,7 @@ func (r *countryResolver) Name(_ context.Context, obj *graph.CountryRecord, lang
 	if err != nil {
 		return "", err
 	}
-	return pickName(obj.Names, l, obj.Code), nil
+	return graph.PickName(obj.Names, l, obj.Code), nil
 }
 
 func (r *countryResolver) Names(_ context.Context, obj *graph.CountryRecord) ([]*model.LocalizedText, error) {

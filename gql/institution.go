@@ -19,7 +19,7 @@ func (r *institutionResolver) Name(_ context.Context, obj *graph.InstitutionReco
 	if err != nil {
 		return "", err
 	}
-	return pickName(obj.Names, l, obj.Key), nil
+	return graph.PickName(obj.Names, l, obj.Key), nil
 }
 
 func (r *institutionResolver) Names(_ context.Context, obj *graph.InstitutionRecord) ([]*model.LocalizedText, error) {

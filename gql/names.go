@@ -9,23 +9,6 @@ import (
 	"github.com/eurel/eurel/graph"
 )
 
-// pickName chooses the name to show: in lang, else in English, else in the first language by
-// code that has one, else fallback. It never returns "" while fallback is not "".
-func pickName(names map[string]string, lang, fallback string) string {
-	if v := names[lang]; v != "" {
-		return v
-	}
-	if v := names["en"]; v != "" {
-		return v
-	}
-	for _, l := range slices.Sorted(maps.Keys(names)) {
-		if v := names[l]; v != "" {
-			return v
-		}
-	}
-	return fallback
-}
-
 // localized lists names by language code, leaving out empty ones.
 func localized(names map[string]string) []*model.LocalizedText {
 	out := make([]*model.LocalizedText, 0, len(names))

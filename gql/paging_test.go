@@ -87,7 +87,7 @@ func TestPickName(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := pickName(c.names, c.lang, "KZ"); got != c.want {
+			if got := graph.PickName(c.names, c.lang, "KZ"); got != c.want {
 				t.Errorf("pickName = %q, want %q", got, c.want)
 			}
 		})

@@ -17,7 +17,7 @@ func (r *resolutionResolver) Title(_ context.Context, obj *graph.ResolutionRecor
 	if err != nil {
 		return "", err
 	}
-	return pickName(obj.Titles, l, obj.Reference), nil
+	return graph.PickName(obj.Titles, l, obj.Reference), nil
 }
 
 func (r *resolutionResolver) Titles(_ context.Context, obj *graph.ResolutionRecord) ([]*model.LocalizedText, error) {

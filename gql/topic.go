@@ -15,7 +15,7 @@ func (r *topicResolver) Name(_ context.Context, obj *graph.TopicRecord, lang *st
 	if err != nil {
 		return "", err
 	}
-	return pickName(obj.Names, l, obj.Key), nil
+	return graph.PickName(obj.Names, l, obj.Key), nil
 }
 
 // Demands are those about the topic, in the order of Query.demands.

@@ -169,7 +169,7 @@ func (n *Naive) AgreementPage(ctx context.Context, id ID, first int) (*NaiveAgre
 	if err != nil {
 		return nil, err
 	}
-	page.Name = pickLang(names, "en", "")
+	page.Name = PickName(names, "en", "")
 	if page.Name == "" {
 		kind, err := n.one(ctx, id, pAgreementKind)
 		if err != nil {
@@ -834,7 +834,7 @@ func (n *Naive) kind(ctx context.Context, id ID) (NodeKind, error) {
 // fallback.
 func (n *Naive) name(ctx context.Context, id ID, p quad.IRI, fallback string) (string, error) {
 	names, err := n.langMap(ctx, id, p)
-	return pickLang(names, "en", fallback), err
+	return PickName(names, "en", fallback), err
 }
 
 // one is the value of a single-valued property: the only one, or when documents disagree,

@@ -28,7 +28,7 @@ func readerResolution(t *testing.T, s *Store, id ID, f fields) NaiveResolution {
 		t.Fatalf("Resolutions(%s) = %v, %v", id, recs, err)
 	}
 	rec := recs[0]
-	res := NaiveResolution{ID: id, Reference: rec.Reference, Title: pickLang(rec.Titles, "en", rec.Reference), Adopted: rec.Adopted}
+	res := NaiveResolution{ID: id, Reference: rec.Reference, Title: PickName(rec.Titles, "en", rec.Reference), Adopted: rec.Adopted}
 	if !f.demands {
 		return res
 	}
@@ -53,7 +53,7 @@ func readerResolution(t *testing.T, s *Store, id ID, f fields) NaiveResolution {
 			if in == nil {
 				continue
 			}
-			a := NaiveAddressee{ID: in.ID, Name: pickLang(in.Names, "en", in.Key)}
+			a := NaiveAddressee{ID: in.ID, Name: PickName(in.Names, "en", in.Key)}
 			if f.addresseeKind {
 				a.Kind = in.Kind
 			}
@@ -81,7 +81,7 @@ func TestNaiveCountryPageAndListAgreeWithTheReader(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := &NaiveCountryPage{ID: CountryID(code), Code: code, Name: pickLang(cs[0].Names, "en", code), TotalCount: len(ids)}
+			want := &NaiveCountryPage{ID: CountryID(code), Code: code, Name: PickName(cs[0].Names, "en", code), TotalCount: len(ids)}
 			for _, id := range ids {
 				want.Resolutions = append(want.Resolutions, readerResolution(t, s, id, fields{demands: true, addresseeKind: true, evidence: true}))
 			}
@@ -139,7 +139,7 @@ func TestNaiveAgreementPageAgreesWithTheReader(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := &NaiveAgreementPage{ID: id, Name: pickLang(recs[0].Names, "en", string(recs[0].Kind))}
+		want := &NaiveAgreementPage{ID: id, Name: PickName(recs[0].Names, "en", string(recs[0].Kind))}
 		kinds, err := s.Kinds(ctx, recs[0].Parties)
 		if err != nil {
 			t.Fatal(err)

@@ -106,7 +106,7 @@ func (s *Store) sortAgreements(ctx context.Context, ids []ID) ([]ID, error) {
 			if !ok {
 				continue
 			}
-			keys[id] = strings.ToLower(pickLang(v.langMap(n, pName), "en", v.propString(n, pKey)))
+			keys[id] = strings.ToLower(PickName(v.langMap(n, pName), "en", v.propString(n, pKey)))
 		}
 	})
 	if err != nil {

@@ -97,8 +97,9 @@ func (v *view) names(n int32) []fact {
 	return out
 }
 
-// pickLang is the name in lang, else English, else the first language by code, else fallback.
-func pickLang(names map[string]string, lang, fallback string) string {
+// PickName chooses the name to show: in lang, else in English, else in the first language
+// by code that has one, else fallback. It never returns "" while fallback is not "".
+func PickName(names map[string]string, lang, fallback string) string {
 	if v := names[lang]; v != "" {
 		return v
 	}
