@@ -296,11 +296,11 @@ func resolutionConnection(ctx context.Context, r *resolver, f graph.ResolutionFi
 	if err != nil {
 		return nil, err
 	}
-	root := graphql.GetFieldContext(ctx) != nil && graphql.GetFieldContext(ctx).Object == "Query"
+	alone := !inList(ctx)
 	var recs []*graph.ResolutionRecord
-	if root {
+	if alone {
 		recs, err = readNow(ctx, r.reader.Resolutions, l.resolutions, p.ids)
-	} else { // Country.resolutions, once per country: the loader gathers the siblings' reads
+	} else { // Country.resolutions under a list of countries: the loader gathers the siblings' reads
 		recs, err = l.resolutions.LoadAll(ctx, p.ids)
 		err = firstError(err)
 	}
@@ -311,10 +311,22 @@ func resolutionConnection(ctx context.Context, r *resolver, f graph.ResolutionFi
 	conn.Edges, conn.Nodes = edgesOf(p, recs, func(c string, n *graph.ResolutionRecord) *model.ResolutionEdge {
 		return &model.ResolutionEdge{Cursor: c, Node: n}
 	})
-	if root {
+	if alone {
 		// Country.resolutions under a list of countries runs once per country: there the
 		// loaders' own batching gathers the siblings' reads, which separate lookaheads would not.
 		r.lookahead(ctx, "ResolutionConnection", []any{conn})
 	}
 	return conn, nil
+}
+
+// inList says whether the field being resolved is under an element of a list (then sibling
+// resolvers run the same field for the other elements), rather than under the root alone or
+// through single objects (a country's page of resolutions).
+func inList(ctx context.Context) bool {
+	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
+		if fc.Index != nil {
+			return true
+		}
+	}
+	return false
 }

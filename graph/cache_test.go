@@ -27,3 +27,36 @@ func TestARecordReadAgainAfterAWriteIsTheNewOne(t *testing.T) {
 		}
 	})
 }
+
+func TestEvidenceReadAgainAfterAWriteIsTheNewOne(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		s := storeWith(t, b, kzFR())
+		edge := []Edge{{From: ResolutionID("2021/2544(RSP)"), Pred: Concerns, To: CountryID("KZ")}}
+		read := func() []Evidence {
+			t.Helper()
+			evs, err := s.EvidenceOf(ctx, edge)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return evs[0]
+		}
+		first := read()
+		if len(first) != 1 || first[0].Document != kzFR().Source.ID() {
+			t.Fatalf("evidence of one document: %+v", first)
+		}
+		if again := read(); &again[0] != &first[0] {
+			t.Error("evidence read twice with no write between was built twice")
+		}
+		put(t, s, kzEN())
+		if after := read(); len(after) != 2 {
+			t.Errorf("after a second document stating the edge, evidence %+v", after)
+		}
+		if _, err := s.Delete(ctx, kzEN().Source.ID()); err != nil {
+			t.Fatal(err)
+		}
+		if again := read(); len(again) != 1 || again[0].Document != kzFR().Source.ID() {
+			t.Errorf("after a delete, evidence %+v", again)
+		}
+	})
+}

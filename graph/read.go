@@ -77,16 +77,23 @@ func (s *Store) Documents(ctx context.Context, ids []ID) ([]*DocumentRecord, err
 // served from it, the others read and stored (see recordCache). Records are shared between
 // callers: they must not be modified.
 func cachedBatch[T any](s *Store, ctx context.Context, kind byte, ids []ID, one func(*reader, ID) *T) ([]*T, error) {
+	return cachedBatchOf(s, ctx, kind, ids, func(id ID) string { return string(id) }, one)
+}
+
+// cachedBatchOf is cachedBatch for records found by keys of any type; name gives the key
+// under which a record is cached (distinct keys, distinct names). A nil record is not cached:
+// absent nodes are what a write creates.
+func cachedBatchOf[K comparable, T any](s *Store, ctx context.Context, kind byte, keys []K, name func(K) string, one func(*reader, K) *T) ([]*T, error) {
 	gen := s.cache.generation()
-	out := make([]*T, len(ids))
-	var missing []ID
+	out := make([]*T, len(keys))
+	var missing []K
 	var at []int
-	for i, id := range ids {
-		if v, ok := s.cache.get(cacheKey{kind, string(id)}, gen); ok {
+	for i, k := range keys {
+		if v, ok := s.cache.get(cacheKey{kind, name(k)}, gen); ok {
 			out[i] = v.(*T)
 			continue
 		}
-		missing = append(missing, id)
+		missing = append(missing, k)
 		at = append(at, i)
 	}
 	if len(missing) == 0 {
@@ -96,21 +103,21 @@ func cachedBatch[T any](s *Store, ctx context.Context, kind byte, ids []ID, one 
 	if err != nil {
 		return nil, err
 	}
-	keys := make([]cacheKey, 0, len(missing))
+	cks := make([]cacheKey, 0, len(missing))
 	vals := make([]any, 0, len(missing))
-	for j, id := range missing {
+	for j, k := range missing {
 		out[at[j]] = got[j]
-		if got[j] != nil { // absent nodes are not cached: they are what a write creates
-			keys, vals = append(keys, cacheKey{kind, string(id)}), append(vals, got[j])
+		if got[j] != nil {
+			cks, vals = append(cks, cacheKey{kind, name(k)}), append(vals, got[j])
 		}
 	}
-	s.cache.put(gen, keys, vals)
+	s.cache.put(gen, cks, vals)
 	return out, nil
 }
 
-// batch runs one lookup per distinct ID under one read lock, sharing what it learns about
-// documents (ingest times, texts) between them.
-func batch[T any](s *Store, ctx context.Context, ids []ID, one func(*reader, ID) T) ([]T, error) {
+// batch runs one lookup per distinct key under one read lock, sharing what it learns about
+// documents (ingest times, texts) between them; the zero key gives the zero record.
+func batch[K comparable, T any](s *Store, ctx context.Context, ids []K, one func(*reader, K) T) ([]T, error) {
 	unlock, err := s.readLock()
 	if err != nil {
 		return nil, err
@@ -118,7 +125,8 @@ func batch[T any](s *Store, ctx context.Context, ids []ID, one func(*reader, ID)
 	defer unlock()
 	r := s.newReader(ctx)
 	out := make([]T, len(ids))
-	done := map[ID]int{}
+	done := map[K]int{}
+	var zero K
 	for i, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -127,7 +135,7 @@ func batch[T any](s *Store, ctx context.Context, ids []ID, one func(*reader, ID)
 			out[i] = out[j]
 			continue
 		}
-		if id != "" {
+		if id != zero {
 			out[i] = one(r, id)
 		}
 		if r.err != nil {

@@ -27,20 +27,21 @@ func (s *Store) Claims(ctx context.Context, ids []ID) ([][]Claim, error) {
 
 // EvidenceOf returns the evidence of each edge, as EdgeEvidence does for one, under one read lock.
 func (s *Store) EvidenceOf(ctx context.Context, edges []Edge) ([][]Evidence, error) {
-	unlock, err := s.readLock()
+	got, err := cachedBatchOf(s, ctx, cachedEvidence, edges, func(e Edge) string { return string(EdgeID(e.From, e.Pred, e.To)) },
+		func(r *reader, e Edge) *[]Evidence {
+			ev := r.edgeEvidence(e.From, e.Pred, e.To)
+			if len(ev) == 0 {
+				return nil
+			}
+			return &ev
+		})
 	if err != nil {
 		return nil, err
 	}
-	defer unlock()
-	r := s.newReader(ctx)
 	out := make([][]Evidence, len(edges))
-	for i, e := range edges {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		out[i] = r.edgeEvidence(e.From, e.Pred, e.To)
-		if r.err != nil {
-			return nil, r.err
+	for i, ev := range got {
+		if ev != nil {
+			out[i] = *ev
 		}
 	}
 	return out, nil

@@ -466,10 +466,19 @@ func (v *view) latestLabel(by labels) (time.Time, int32) {
 		bt time.Time
 		bl int32 = -1
 	)
-	for _, l := range by.all() {
+	consider := func(l int32) {
 		t := v.docTime(l)
 		if bl < 0 || v.compareStated(t, l, bt, bl) > 0 {
 			bt, bl = t, l
+		}
+	}
+	if by.first < 0 {
+		return bt, bl
+	}
+	consider(by.first)
+	if by.more != nil {
+		for _, l := range *by.more {
+			consider(l)
 		}
 	}
 	return bt, bl

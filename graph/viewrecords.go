@@ -119,24 +119,33 @@ func PickName(names map[string]string, lang, fallback string) string {
 func (v *view) latestOut(n int32, pred Predicate) (int32, bool) {
 	pi := edgePreds[pred.IRI()]
 	var (
-		best  vedge
+		best  *vedge
 		bestT time.Time
-		bestL = int32(-1)
+		bestL = int32(-1) // -1 while a single edge is known: its documents need no reading
 	)
-	for _, e := range v.nodes[n].out {
+	for i := range v.nodes[n].out {
+		e := &v.nodes[n].out[i]
 		if e.pred != pi {
 			continue
 		}
+		if best == nil {
+			best = e
+			continue
+		}
+		if bestL < 0 { // a second edge: from now on, the documents decide
+			bestT, bestL = v.latestLabel(best.by)
+		}
 		t, l := v.latestLabel(e.by)
-		if bestL >= 0 {
-			c := v.compareStated(t, l, bestT, bestL)
-			if c < 0 || c == 0 && v.nodes[e.other].id <= v.nodes[best.other].id {
-				continue
-			}
+		c := v.compareStated(t, l, bestT, bestL)
+		if c < 0 || c == 0 && v.nodes[e.other].id <= v.nodes[best.other].id {
+			continue
 		}
 		best, bestT, bestL = e, t, l
 	}
-	return best.other, bestL >= 0
+	if best == nil {
+		return 0, false
+	}
+	return best.other, true
 }
 
 // byViewProp sorts ids by a property the view keeps, then ID.

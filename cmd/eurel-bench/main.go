@@ -309,7 +309,11 @@ func profileSuite(ctx context.Context, cfg config, args *suiteArgs, logf func(st
 		return err
 	}
 	defer st.Close()
-	h := gql.NewHandler(gql.Config{Reader: st, Writer: st,
+	cacheBytes := 0 // the server's default
+	if cfg.NoAnswerCache {
+		cacheBytes = -1
+	}
+	h := gql.NewHandler(gql.Config{Reader: st, Writer: st, AnswerCacheBytes: cacheBytes,
 		Parse: func(ctx context.Context, raw []byte, name string) (*graph.Document, error) {
 			return ingest.Parse(ctx, raw, name, nil)
 		},
