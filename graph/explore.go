@@ -1,9 +1,9 @@
 package graph
 
 import (
-	"cmp"
 	"context"
 	"errors"
+	"iter"
 	"slices"
 )
 
@@ -54,7 +54,7 @@ func (s *Store) Neighbourhood(ctx context.Context, id ID, depth int, preds []Pre
 		for d := 1; d <= depth && len(frontier) > 0 && !sg.Truncated; d++ {
 			var next []int32
 			for _, n := range frontier {
-				for _, m := range v.around(n, preds) {
+				for m := range v.around(n, preds) {
 					if _, seen := dist[m]; seen {
 						continue
 					}
@@ -140,7 +140,7 @@ func (v *view) shortestPath(a, b int32, maxDepth int, preds []Predicate) []int32
 		var next []int32
 		meet := int32(-1)
 		for _, n := range front {
-			for _, m := range v.around(n, preds) {
+			for m := range v.around(n, preds) {
 				if _, seen := parents[m]; seen {
 					continue
 				}
@@ -174,32 +174,72 @@ func (v *view) shortestPath(a, b int32, maxDepth int, preds []Predicate) []int32
 	return nil
 }
 
-// around lists the nodes one edge away from n (either way, of the predicates given), each
-// once, in predicate order then by ID.
-func (v *view) around(n int32, preds []Predicate) []int32 {
-	type step struct {
-		pred int
-		id   ID
-		n    int32
-	}
-	var steps []step
-	for _, es := range [][]vedge{v.nodes[n].out, v.nodes[n].in} {
-		for _, e := range es {
-			if v.nodes[e.other].kind != "" && wanted(preds, Predicates[e.pred]) {
-				steps = append(steps, step{int(e.pred), v.nodes[e.other].id, e.other})
+// around yields the nodes one edge away from n (either way, of the predicates given), in
+// predicate order then by ID; a node joined by edges of several predicates comes once for each
+// (callers skip the nodes they have seen). The order within a predicate is drawn lazily from a
+// heap: a walk that stops after a few nodes of a hub's thousands does not sort them all.
+func (v *view) around(n int32, preds []Predicate) iter.Seq[int32] {
+	return func(yield func(int32) bool) {
+		byPred := make([][]int32, len(Predicates))
+		for _, es := range [][]vedge{v.nodes[n].out, v.nodes[n].in} {
+			for _, e := range es {
+				if v.nodes[e.other].kind != "" && wanted(preds, Predicates[e.pred]) {
+					byPred[e.pred] = append(byPred[e.pred], e.other)
+				}
+			}
+		}
+		for _, ms := range byPred {
+			h := idHeap{v: v, ns: ms}
+			h.init()
+			for len(h.ns) > 0 {
+				if !yield(h.pop()) {
+					return
+				}
 			}
 		}
 	}
-	slices.SortFunc(steps, func(a, b step) int { return cmp.Or(cmp.Compare(a.pred, b.pred), cmp.Compare(a.id, b.id)) })
-	out := make([]int32, 0, len(steps))
-	seen := make(map[int32]bool, len(steps))
-	for _, s := range steps {
-		if !seen[s.n] {
-			seen[s.n] = true
-			out = append(out, s.n)
-		}
+}
+
+// idHeap is a min-heap of nodes by ID.
+type idHeap struct {
+	v  *view
+	ns []int32
+}
+
+func (h *idHeap) less(i, j int) bool { return h.v.nodes[h.ns[i]].id < h.v.nodes[h.ns[j]].id }
+
+func (h *idHeap) init() {
+	for i := len(h.ns)/2 - 1; i >= 0; i-- {
+		h.down(i)
 	}
-	return out
+}
+
+// pop removes and returns the node of least ID.
+func (h *idHeap) pop() int32 {
+	top := h.ns[0]
+	last := len(h.ns) - 1
+	h.ns[0] = h.ns[last]
+	h.ns = h.ns[:last]
+	h.down(0)
+	return top
+}
+
+func (h *idHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h.ns) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h.ns) && h.less(r, l) {
+			m = r
+		}
+		if !h.less(m, i) {
+			return
+		}
+		h.ns[i], h.ns[m] = h.ns[m], h.ns[i]
+		i = m
+	}
 }
 
 // edgeBetween is an edge joining two adjacent nodes, in its own direction.
