@@ -175,6 +175,42 @@ func TestTheViewIsSavedAtCloseAndLoadedAtOpenOnlyWhileTheStoreIsUnchanged(t *tes
 	}
 }
 
+func TestASnapshotReadInPartsIsTheSnapshotReadWhole(t *testing.T) {
+	v := newView()
+	for _, d := range []*Document{kzFR(), kzEN(), mmDated(), rcProcedure(), rcJointMotion()} {
+		qs, err := lower(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v.add(qs)
+	}
+	stamp := storeStamp{Horizon: 7, Size: 9}
+	var buf bytes.Buffer
+	w := &snapWriter{w: bufio.NewWriter(&buf)}
+	if err := w.view(v, stamp); err != nil {
+		t.Fatal(err)
+	}
+	w.w.Flush()
+	want := dumpView(v)
+	for _, parts := range []int{1, 2, 3, 7, len(v.nodes), len(v.nodes) + 5} {
+		got, ok, err := decodeViewParts(buf.Bytes(), stamp, parts, 1)
+		if !ok || err != nil {
+			t.Fatalf("%d parts: %v %v", parts, ok, err)
+		}
+		if d := dumpView(got); d != want {
+			t.Errorf("read in %d parts, the view differs:\n%s", parts, diffLines(d, want))
+		}
+	}
+	// A record damaged in the second half is found whichever part reads it.
+	data := bytes.Clone(buf.Bytes())
+	data[len(data)*3/4] ^= 0xff
+	one, okOne, _ := decodeViewParts(data, stamp, 1, 1)
+	three, okThree, _ := decodeViewParts(data, stamp, 3, 1)
+	if okOne != okThree || okOne && dumpView(one) != dumpView(three) {
+		t.Errorf("a damaged snapshot read whole (ok %v) and in parts (ok %v) differ", okOne, okThree)
+	}
+}
+
 // FuzzViewSnapshot feeds the snapshot reader arbitrary bytes: it must refuse or accept them
 // without panicking, and a view it accepts must be usable.
 func FuzzViewSnapshot(f *testing.F) {
@@ -201,11 +237,17 @@ func FuzzViewSnapshot(f *testing.F) {
 	f.Add(good[:len(good)/2])
 	f.Add([]byte(snapshotMagic))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		v, ok, _ := decodeView(data, stamp)
+		v, ok, _ := decodeViewParts(data, stamp, 1, 1)
+		inParts, okParts, _ := decodeViewParts(data, stamp, 3, 1)
+		if ok != okParts {
+			t.Fatalf("read whole, the snapshot is accepted: %v; in three parts: %v", ok, okParts)
+		}
 		if !ok {
 			return
 		}
-		dumpView(v)
+		if dumpView(v) != dumpView(inParts) {
+			t.Fatal("the snapshot read in three parts differs from the snapshot read whole")
+		}
 		v.mu.RLock()
 		defer v.mu.RUnlock()
 		for _, k := range NodeKinds {
