@@ -146,8 +146,9 @@ func (v *view) shortestPath(a, b int32, maxDepth int, preds []Predicate) []int32
 				}
 				parents[m] = n
 				next = append(next, m)
-				if _, ok := others[m]; ok && meet < 0 {
+				if _, ok := others[m]; ok {
 					meet = m
+					break
 				}
 			}
 			if meet >= 0 {
@@ -180,11 +181,11 @@ func (v *view) shortestPath(a, b int32, maxDepth int, preds []Predicate) []int32
 // heap: a walk that stops after a few nodes of a hub's thousands does not sort them all.
 func (v *view) around(n int32, preds []Predicate) iter.Seq[int32] {
 	return func(yield func(int32) bool) {
-		byPred := make([][]int32, len(Predicates))
+		byPred := make([][]keyedNode, len(Predicates))
 		for _, es := range [][]vedge{v.nodes[n].out, v.nodes[n].in} {
 			for _, e := range es {
-				if v.nodes[e.other].kind != "" && wanted(preds, Predicates[e.pred]) {
-					byPred[e.pred] = append(byPred[e.pred], e.other)
+				if o := &v.nodes[e.other]; o.kind != "" && wanted(preds, Predicates[e.pred]) {
+					byPred[e.pred] = append(byPred[e.pred], keyedNode{o.key, e.other})
 				}
 			}
 		}
@@ -200,13 +201,25 @@ func (v *view) around(n int32, preds []Predicate) iter.Seq[int32] {
 	}
 }
 
+// keyedNode is a node with its ID's key, at hand for comparisons.
+type keyedNode struct {
+	key uint64
+	n   int32
+}
+
 // idHeap is a min-heap of nodes by ID.
 type idHeap struct {
 	v  *view
-	ns []int32
+	ns []keyedNode
 }
 
-func (h *idHeap) less(i, j int) bool { return h.v.nodes[h.ns[i]].id < h.v.nodes[h.ns[j]].id }
+func (h *idHeap) less(i, j int) bool {
+	a, b := h.ns[i], h.ns[j]
+	if a.key != b.key {
+		return a.key < b.key
+	}
+	return h.v.nodes[a.n].id < h.v.nodes[b.n].id
+}
 
 func (h *idHeap) init() {
 	for i := len(h.ns)/2 - 1; i >= 0; i-- {
@@ -216,7 +229,7 @@ func (h *idHeap) init() {
 
 // pop removes and returns the node of least ID.
 func (h *idHeap) pop() int32 {
-	top := h.ns[0]
+	top := h.ns[0].n
 	last := len(h.ns) - 1
 	h.ns[0] = h.ns[last]
 	h.ns = h.ns[:last]

@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"slices"
 	"sync"
 	"time"
@@ -43,6 +44,7 @@ type view struct {
 // states any more has no sources and is absent (kind "").
 type vnode struct {
 	id      ID
+	key     uint64 // idKey(id): IDs compared by it first
 	kind    NodeKind
 	listed  bool    // in byKind
 	sources []int32 // documents stating its kind quad, by node index, sorted
@@ -211,13 +213,22 @@ func (v *view) add(qs []quad.Quad) {
 	}
 }
 
+// idKey is the first 8 bytes of an ID as a number (zeros after a shorter one): a < b for any
+// IDs with idKey(a) < idKey(b), so sorts compare two numbers and only compare the strings
+// when those are equal (for UUIDs, one pair in four billion).
+func idKey(id ID) uint64 {
+	var b [8]byte
+	copy(b[:], id)
+	return binary.BigEndian.Uint64(b[:])
+}
+
 // node returns the index of a node, creating it.
 func (v *view) node(id ID) int32 {
 	if i, ok := v.index[id]; ok {
 		return i
 	}
 	i := int32(len(v.nodes))
-	v.nodes = append(v.nodes, vnode{id: id})
+	v.nodes = append(v.nodes, vnode{id: id, key: idKey(id)})
 	v.index[id] = i
 	return i
 }
