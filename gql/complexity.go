@@ -54,7 +54,12 @@ func complexityRoot() generated.ComplexityRoot {
 	}
 	c.Subgraph.Nodes = large
 	c.Subgraph.Edges = large
-	c.GraphEdge.Evidence = small
+	c.GraphEdge.Evidence = func(child int, first *int) int { // most edges have one entry or a few
+		if first != nil && *first > defaultEvidence {
+			return 1 + textList**first/defaultEvidence*child
+		}
+		return 1 + textList*child
+	}
 	c.SearchConnection.Edges = func(child int) int { return child }
 	c.ResolutionConnection.Facets = list(1)
 	c.DemandConnection.Facets = list(1)

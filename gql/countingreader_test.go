@@ -102,7 +102,7 @@ func (c *countingReader) Claims(ctx context.Context, ids []graph.ID) ([][]graph.
 	c.count("Claims")
 	return c.Reader.Claims(ctx, ids)
 }
-func (c *countingReader) EvidenceOf(ctx context.Context, edges []graph.Edge) ([][]graph.Evidence, error) {
+func (c *countingReader) EvidenceOf(ctx context.Context, edges []graph.Edge, first int) ([]graph.EvidenceList, error) {
 	c.count("EvidenceOf")
-	return c.Reader.EvidenceOf(ctx, edges)
+	return c.Reader.EvidenceOf(ctx, edges, first)
 }

@@ -196,27 +196,40 @@ func (r *subgraphResolver) Edges(_ context.Context, obj *graph.Subgraph) ([]*gra
 
 type graphEdgeResolver resolver
 
-func (r *graphEdgeResolver) From(_ context.Context, obj *graph.Edge) (graph.ID, error) {
-	return obj.From, nil
-}
-func (r *graphEdgeResolver) To(_ context.Context, obj *graph.Edge) (graph.ID, error) {
-	return obj.To, nil
-}
-func (r *graphEdgeResolver) Type(_ context.Context, obj *graph.Edge) (graph.Predicate, error) {
-	return obj.Pred, nil
-}
+// GraphEdge.evidence gives defaultEvidence entries unless asked for more, up to maxEvidence.
+const (
+	defaultEvidence = 20
+	maxEvidence     = 100
+)
 
-// Evidence is read for all the edges of a request in one batch.
-func (r *graphEdgeResolver) Evidence(ctx context.Context, obj *graph.Edge) ([]*graph.Evidence, error) {
-	evs, err := (*resolver)(r).loadersFrom(ctx).evidence.Load(ctx, *obj)
+// Evidence is read for all the edges of a request in one batch: the first entries only, so
+// that an edge thousands of texts state costs what the page shows.
+func (r *graphEdgeResolver) Evidence(ctx context.Context, obj *graph.Edge, first *int) ([]*graph.Evidence, error) {
+	n := defaultEvidence
+	if first != nil {
+		n = *first
+	}
+	if n < 0 || n > maxEvidence {
+		return nil, badInputf("first must be between 0 and %d, not %d", maxEvidence, n)
+	}
+	l, err := (*resolver)(r).loadersFrom(ctx).evidence.Load(ctx, evidenceKey{*obj, n})
 	if err != nil {
 		return nil, firstError(err)
 	}
-	out := make([]*graph.Evidence, len(evs))
-	for i := range evs {
-		out[i] = &evs[i]
+	out := make([]*graph.Evidence, len(l.Items))
+	for i := range l.Items {
+		out[i] = &l.Items[i]
 	}
 	return out, nil
+}
+
+// EvidenceCount counts the edge's evidence; asked alone, it reads no quote.
+func (r *graphEdgeResolver) EvidenceCount(ctx context.Context, obj *graph.Edge) (int, error) {
+	l, err := (*resolver)(r).loadersFrom(ctx).evidence.Load(ctx, evidenceKey{*obj, 0})
+	if err != nil {
+		return 0, firstError(err)
+	}
+	return l.Total, nil
 }
 
 type statsResolver resolver

@@ -42,7 +42,31 @@ func TestNeighbourhoodGivesNodesAndEdgesWithEvidence(t *testing.T) {
 		t.Errorf("no CONCERNS edge with the two summaries' evidence among %+v", n.Edges)
 	}
 
-	a := srv.post(t, `{ neighbourhood(id: "nothing-here") { truncated } }`, nil)
+	// The first entries of an edge's evidence, and how many there are.
+	var few struct {
+		Neighbourhood struct {
+			Edges []struct {
+				From, To      graph.ID
+				Evidence      []struct{ Document struct{ ID graph.ID } }
+				EvidenceCount int
+			}
+		}
+	}
+	srv.ok(t, `query($id: ID!) { neighbourhood(id: $id, depth: 1, edges: [CONCERNS]) { edges { from to evidence(first: 1) { document { id } } evidenceCount } } }`,
+		map[string]any{"id": kz}, &few)
+	found = false
+	for _, e := range few.Neighbourhood.Edges {
+		if e.From == res {
+			found = len(e.Evidence) == 1 && e.EvidenceCount == 2
+		}
+	}
+	if !found {
+		t.Errorf("evidence(first: 1) of an edge two summaries state: %+v", few.Neighbourhood.Edges)
+	}
+	a := srv.post(t, `query($id: ID!) { neighbourhood(id: $id, depth: 1) { edges { evidence(first: 101) { quote } } } }`, map[string]any{"id": kz})
+	wantError(t, a, "BAD_INPUT", "first must be between 0 and 100")
+
+	a = srv.post(t, `{ neighbourhood(id: "nothing-here") { truncated } }`, nil)
 	wantError(t, a, "NOT_FOUND")
 	a = srv.post(t, `{ neighbourhood(id: "x", depth: 9) { truncated } }`, nil)
 	wantError(t, a, "BAD_INPUT", "depth 9")

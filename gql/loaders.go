@@ -36,7 +36,7 @@ type loaders struct {
 	procDocs     *dataloadgen.Loader[graph.ID, *graph.ProcedureDocumentRecord]
 	events       *dataloadgen.Loader[graph.ID, *graph.EventRecord]
 	claims       *dataloadgen.Loader[graph.ID, []graph.Claim]
-	evidence     *dataloadgen.Loader[graph.Edge, []graph.Evidence]
+	evidence     *dataloadgen.Loader[evidenceKey, graph.EvidenceList]
 
 	resolutionLists  *dataloadgen.Loader[graph.ResolutionFilter, []graph.ID]
 	demandLists      *dataloadgen.Loader[graph.DemandFilter, []graph.ID]
@@ -59,7 +59,7 @@ func newLoaders(r graph.Reader) *loaders {
 		procDocs:         dataloadgen.NewLoader(batch(r.ProcedureDocuments), wait),
 		events:           dataloadgen.NewLoader(batch(r.Events), wait),
 		claims:           dataloadgen.NewLoader(batch(r.Claims), wait),
-		evidence:         dataloadgen.NewLoader(batchOf(r.EvidenceOf), wait),
+		evidence:         dataloadgen.NewLoader(evidenceBatch(r.EvidenceOf), wait),
 		resolutionLists:  dataloadgen.NewLoader(lists(r.ListResolutions), wait),
 		demandLists:      dataloadgen.NewLoader(lists(r.ListDemands), wait),
 		agreementLists:   dataloadgen.NewLoader(lists(r.ListAgreements), wait),
@@ -79,17 +79,38 @@ func lists[F any](list func(context.Context, F) ([]graph.ID, error)) func(contex
 	}
 }
 
-// batchOf is batch for keys other than IDs.
-func batchOf[K comparable, T any](read func(context.Context, []K) ([]T, error)) func(context.Context, []K) ([]T, []error) {
-	return func(ctx context.Context, keys []K) ([]T, []error) {
-		got, err := read(ctx, keys)
-		if err == nil && len(got) != len(keys) {
-			err = fmt.Errorf("graph reader returned %d results for %d keys", len(got), len(keys))
+// evidenceKey asks for the first entries of an edge's evidence.
+type evidenceKey struct {
+	edge  graph.Edge
+	first int
+}
+
+// evidenceBatch adapts Reader.EvidenceOf to a loader's fetch: one call per distinct first
+// (a request usually asks one).
+func evidenceBatch(read func(context.Context, []graph.Edge, int) ([]graph.EvidenceList, error)) func(context.Context, []evidenceKey) ([]graph.EvidenceList, []error) {
+	return func(ctx context.Context, keys []evidenceKey) ([]graph.EvidenceList, []error) {
+		out := make([]graph.EvidenceList, len(keys))
+		byFirst := map[int][]int{}
+		for i, k := range keys {
+			byFirst[k.first] = append(byFirst[k.first], i)
 		}
-		if err != nil {
-			return nil, []error{err}
+		for first, at := range byFirst {
+			edges := make([]graph.Edge, len(at))
+			for j, i := range at {
+				edges[j] = keys[i].edge
+			}
+			got, err := read(ctx, edges, first)
+			if err == nil && len(got) != len(edges) {
+				err = fmt.Errorf("graph reader returned %d results for %d edges", len(got), len(edges))
+			}
+			if err != nil {
+				return nil, []error{err}
+			}
+			for j, i := range at {
+				out[i] = got[j]
+			}
 		}
-		return got, nil
+		return out, nil
 	}
 }
 

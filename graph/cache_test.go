@@ -35,11 +35,14 @@ func TestEvidenceReadAgainAfterAWriteIsTheNewOne(t *testing.T) {
 		edge := []Edge{{From: ResolutionID("2021/2544(RSP)"), Pred: Concerns, To: CountryID("KZ")}}
 		read := func() []Evidence {
 			t.Helper()
-			evs, err := s.EvidenceOf(ctx, edge)
+			evs, err := s.EvidenceOf(ctx, edge, -1)
 			if err != nil {
 				t.Fatal(err)
 			}
-			return evs[0]
+			if evs[0].Total != len(evs[0].Items) {
+				t.Errorf("%d pieces of evidence, of %d in all", len(evs[0].Items), evs[0].Total)
+			}
+			return evs[0].Items
 		}
 		first := read()
 		if len(first) != 1 || first[0].Document != kzFR().Source.ID() {
@@ -51,6 +54,9 @@ func TestEvidenceReadAgainAfterAWriteIsTheNewOne(t *testing.T) {
 		put(t, s, kzEN())
 		if after := read(); len(after) != 2 {
 			t.Errorf("after a second document stating the edge, evidence %+v", after)
+		}
+		if l, err := s.EvidenceOf(ctx, edge, 1); err != nil || len(l[0].Items) != 1 || l[0].Total != 2 || l[0].Items[0] != read()[0] {
+			t.Errorf("the first piece of evidence of two: %+v, %v", l, err)
 		}
 		if _, err := s.Delete(ctx, kzEN().Source.ID()); err != nil {
 			t.Fatal(err)

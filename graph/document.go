@@ -3,6 +3,7 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -220,8 +221,9 @@ type Recipient struct {
 	Evidence    Span
 }
 
-// Quote cuts the span out of text, in code points. It returns an error when the span does
-// not lie within text.
+// Quote cuts the span out of text, in code points, as a copy: records and caches keep quotes,
+// and a quote sharing its document's text would keep the whole text in memory. It returns an
+// error when the span does not lie within text.
 func Quote(text string, s Span) (string, error) {
 	if s.Start < 0 || s.End < s.Start {
 		return "", fmt.Errorf("span [%d,%d) is not a valid range", s.Start, s.End)
@@ -247,7 +249,7 @@ func Quote(text string, s Span) (string, error) {
 	if start < 0 || end < 0 {
 		return "", fmt.Errorf("span [%d,%d) lies outside a text of %d characters", s.Start, s.End, n)
 	}
-	return text[start:end], nil
+	return strings.Clone(text[start:end]), nil
 }
 
 // ErrBadInput marks an error about the text given, not about eurel: an empty, binary, huge,

@@ -11,11 +11,11 @@ import (
 
 // EdgeEvidence returns where the edge from→to of a predicate was read: one Evidence per
 // document and span stating it, ordered by the documents' ingest time (oldest first), then
-// span. Quotes are cut from the stored document texts; a zero span ("the document as a
-// whole") has an empty quote. A document that stated the edge without a span of its own gave
-// it its anchor's span (see lower), or the zero span. For SOURCE (from a node to a document),
-// it is the node's own span in that document. It returns no evidence (and no error) for an
-// edge no document states.
+// document ID, then span. Quotes are cut from the stored document texts; a zero span ("the
+// document as a whole") has an empty quote. A document that stated the edge without a span
+// of its own gave it its anchor's span (see lower), or the zero span. For SOURCE (from a node
+// to a document), it is the node's own span in that document. It returns no evidence (and no
+// error) for an edge no document states.
 func (s *Store) EdgeEvidence(ctx context.Context, from ID, pred Predicate, to ID) ([]Evidence, error) {
 	unlock, err := s.readLock()
 	if err != nil {
@@ -23,43 +23,88 @@ func (s *Store) EdgeEvidence(ctx context.Context, from ID, pred Predicate, to ID
 	}
 	defer unlock()
 	r := s.newReader(ctx)
-	out := r.edgeEvidence(from, pred, to)
-	return out, r.err
+	out := r.edgeEvidence(Edge{from, pred, to}, -1)
+	return out.Items, r.err
 }
 
-func (r *reader) edgeEvidence(from ID, pred Predicate, to ID) []Evidence {
-	type dated struct {
-		Evidence
-		t time.Time // the document's ingest time, read once per piece of evidence
+// EvidenceList is the evidence of an edge, or the first of it.
+type EvidenceList struct {
+	Items []Evidence // in EdgeEvidence's order
+	Total int        // how many there are in all
+}
+
+// edgeEvidence is EdgeEvidence, the first `first` entries only (all when first < 0). An edge
+// every document about a country states (a government belonging to its country) has
+// thousands: their documents are ordered by the ingest times the view keeps, and only the
+// entries returned have their anchor's span looked up and their quote cut from the text.
+func (r *reader) edgeEvidence(e Edge, first int) EvidenceList {
+	type entry struct {
+		doc     ID
+		span    Span
+		implied bool // the anchor's span, looked up once the entry is kept
 	}
-	var ds []dated
-	add := func(doc ID, span Span) {
-		ev := Evidence{Document: doc, Span: span}
-		ev.Quote, _ = Quote(r.docText(doc), span) // a span outside the text gives no quote
-		ds = append(ds, dated{ev, r.docTime(doc.IRI())})
-	}
+	var es []entry
 	explicit := map[ID]bool{}
-	for _, q := range r.match(pattern{s: EdgeID(from, pred, to).IRI(), p: pEvidence}) {
+	for _, q := range r.match(pattern{s: EdgeID(e.From, e.Pred, e.To).IRI(), p: pEvidence}) {
 		span, ok := parseSpan(q.Object)
 		doc := idOfValue(q.Label)
 		if !ok || doc == "" {
 			continue
 		}
 		explicit[doc] = true
-		add(doc, span)
+		es = append(es, entry{doc: doc, span: span})
 	}
-	for _, doc := range r.edgeDocs(from, pred, to) {
+	for _, doc := range r.edgeDocs(e.From, e.Pred, e.To) {
 		if !explicit[doc] {
-			add(doc, r.nodeSpan(pred.Anchor(from, to), doc))
+			es = append(es, entry{doc: doc, implied: true})
 		}
 	}
-	slices.SortFunc(ds, func(a, b dated) int {
-		return cmp.Or(a.t.Compare(b.t), cmp.Compare(a.Document, b.Document),
-			cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End))
+	docs := make([]ID, len(es))
+	for i, x := range es {
+		docs[i] = x.doc
+	}
+	times := r.docTimesOf(docs)
+	// A document with an implied entry has no other: spans only order a document's explicit
+	// entries, which have theirs.
+	slices.SortFunc(es, func(a, b entry) int {
+		return cmp.Or(times[a.doc].Compare(times[b.doc]), cmp.Compare(a.doc, b.doc),
+			cmp.Compare(a.span.Start, b.span.Start), cmp.Compare(a.span.End, b.span.End))
 	})
-	var out []Evidence
-	for _, d := range ds {
-		out = append(out, d.Evidence)
+	list := EvidenceList{Total: len(es)}
+	if first >= 0 && first < len(es) {
+		es = es[:first]
+	}
+	for _, x := range es {
+		if x.implied {
+			x.span = r.nodeSpan(e.Pred.Anchor(e.From, e.To), x.doc)
+		}
+		ev := Evidence{Document: x.doc, Span: x.span}
+		ev.Quote, _ = Quote(r.docText(x.doc), x.span) // a span outside the text gives no quote
+		list.Items = append(list.Items, ev)
+	}
+	return list
+}
+
+// docTimesOf is docTime for many documents at once: from the view, which keeps them, and
+// from the quads for any the view does not know.
+func (r *reader) docTimesOf(docs []ID) map[ID]time.Time {
+	out := make(map[ID]time.Time, len(docs))
+	var missing []ID
+	if r.err == nil {
+		r.err = r.s.viewRead(r.ctx, func(v *view) {
+			for _, d := range docs {
+				if n, ok := v.lookup(d); ok {
+					if vd, ok := v.docs[n]; ok {
+						out[d] = vd.t
+						continue
+					}
+				}
+				missing = append(missing, d)
+			}
+		})
+	}
+	for _, d := range missing {
+		out[d] = r.docTime(d.IRI())
 	}
 	return out
 }

@@ -232,8 +232,9 @@ func (n *Naive) ResolutionList(ctx context.Context, country string, from Partial
 }
 
 // Neighbourhood answers neighbourhood(id:, depth:, limit:) over every edge type, as
-// Store.Neighbourhood does, with each edge's evidence quotes. An unknown node is ErrNotFound.
-func (n *Naive) Neighbourhood(ctx context.Context, id ID, depth, limit int) (NaiveSubgraph, error) {
+// Store.Neighbourhood does, with the first `evidence` evidence quotes of each edge (all when
+// evidence < 0), as GraphEdge.evidence(first:) gives them. An unknown node is ErrNotFound.
+func (n *Naive) Neighbourhood(ctx context.Context, id ID, depth, limit, evidence int) (NaiveSubgraph, error) {
 	var sg NaiveSubgraph
 	unlock, err := n.s.readLock()
 	if err != nil {
@@ -300,6 +301,9 @@ func (n *Naive) Neighbourhood(ctx context.Context, id ID, depth, limit int) (Nai
 		quotes, err := n.edgeQuotes(ctx, e)
 		if err != nil {
 			return sg, err
+		}
+		if evidence >= 0 && evidence < len(quotes) {
+			quotes = quotes[:evidence]
 		}
 		sg.Evidence = append(sg.Evidence, quotes)
 	}

@@ -173,7 +173,7 @@ func TestNaiveNeighbourhoodAndPathAgreeWithTheReader(t *testing.T) {
 		s := naiveStore(t, b)
 		for _, start := range []ID{CountryID("KZ"), ResolutionID("2021/2544(RSP)"), ResolutionID("2025/2691(RSP)")} {
 			for _, limit := range []int{100, 5} {
-				got, err := s.Naive().Neighbourhood(ctx, start, 2, limit)
+				got, err := s.Naive().Neighbourhood(ctx, start, 2, limit, -1)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -184,14 +184,14 @@ func TestNaiveNeighbourhoodAndPathAgreeWithTheReader(t *testing.T) {
 				if !reflect.DeepEqual(got.Nodes, want.Nodes) || got.Truncated != want.Truncated {
 					t.Errorf("neighbourhood of %s, limit %d:\n got %v %v\nwant %v %v", start, limit, got.Nodes, got.Truncated, want.Nodes, want.Truncated)
 				}
-				evs, err := s.EvidenceOf(ctx, want.Edges)
+				evs, err := s.EvidenceOf(ctx, want.Edges, -1)
 				if err != nil {
 					t.Fatal(err)
 				}
 				wantEdges, gotEdges := map[Edge][]string{}, map[Edge][]string{}
 				for i, e := range want.Edges {
 					wantEdges[e] = []string{}
-					for _, ev := range evs[i] {
+					for _, ev := range evs[i].Items {
 						wantEdges[e] = append(wantEdges[e], ev.Quote)
 					}
 				}
@@ -203,7 +203,7 @@ func TestNaiveNeighbourhoodAndPathAgreeWithTheReader(t *testing.T) {
 				}
 			}
 		}
-		if _, err := s.Naive().Neighbourhood(ctx, "no-such-node", 2, 10); err != ErrNotFound {
+		if _, err := s.Naive().Neighbourhood(ctx, "no-such-node", 2, 10, -1); err != ErrNotFound {
 			t.Errorf("an unknown node gave %v", err)
 		}
 

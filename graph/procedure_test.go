@@ -145,8 +145,8 @@ func TestAProcedureKeepsItsDocumentsEventsCitationsAndRecipients(t *testing.T) {
 			t.Errorf("event record = %+v", e)
 		}
 
-		ev, err := s.EvidenceOf(ctx, []Edge{{res, ForwardedTo, CountryID("US")}, {rc, Replaces, b250}})
-		if err != nil || len(ev) != 2 || len(ev[0]) != 1 || ev[0][0].Quote != "United States" || len(ev[1]) != 1 {
+		ev, err := s.EvidenceOf(ctx, []Edge{{res, ForwardedTo, CountryID("US")}, {rc, Replaces, b250}}, -1)
+		if err != nil || len(ev) != 2 || len(ev[0].Items) != 1 || ev[0].Items[0].Quote != "United States" || len(ev[1].Items) != 1 {
 			t.Errorf("EvidenceOf = %+v, %v", ev, err)
 		}
 	})

@@ -25,23 +25,22 @@ func (s *Store) Claims(ctx context.Context, ids []ID) ([][]Claim, error) {
 	return batch(s, ctx, ids, (*reader).claims)
 }
 
-// EvidenceOf returns the evidence of each edge, as EdgeEvidence does for one, under one read lock.
-func (s *Store) EvidenceOf(ctx context.Context, edges []Edge) ([][]Evidence, error) {
-	got, err := cachedBatchOf(s, ctx, cachedEvidence, edges, func(e Edge) string { return string(EdgeID(e.From, e.Pred, e.To)) },
-		func(r *reader, e Edge) *[]Evidence {
-			ev := r.edgeEvidence(e.From, e.Pred, e.To)
-			if len(ev) == 0 {
-				return nil
-			}
-			return &ev
+// EvidenceOf returns the evidence of each edge, as EdgeEvidence does for one, the first
+// `first` entries of each (all when first < 0) and how many there are, under one read lock.
+func (s *Store) EvidenceOf(ctx context.Context, edges []Edge, first int) ([]EvidenceList, error) {
+	got, err := cachedBatchOf(s, ctx, cachedEvidence, edges,
+		func(e Edge) string { return string(EdgeID(e.From, e.Pred, e.To)) + "/" + strconv.Itoa(first) },
+		func(r *reader, e Edge) *EvidenceList {
+			l := r.edgeEvidence(e, first)
+			return &l
 		})
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]Evidence, len(edges))
-	for i, ev := range got {
-		if ev != nil {
-			out[i] = *ev
+	out := make([]EvidenceList, len(edges))
+	for i, l := range got {
+		if l != nil {
+			out[i] = *l
 		}
 	}
 	return out, nil

@@ -241,8 +241,9 @@ type Reader interface {
 	// Claims returns, for each resolution, every value each source gives for its
 	// single-valued facts, by property, language, then document ingest time.
 	Claims(ctx context.Context, ids []ID) ([][]Claim, error)
-	// EvidenceOf returns, for each edge, where it was read (as Store.EdgeEvidence does for one).
-	EvidenceOf(ctx context.Context, edges []Edge) ([][]Evidence, error)
+	// EvidenceOf returns, for each edge, where it was read (as Store.EdgeEvidence does for
+	// one): the first `first` entries (all when first < 0) and how many there are.
+	EvidenceOf(ctx context.Context, edges []Edge, first int) ([]EvidenceList, error)
 
 	ListResolutions(ctx context.Context, f ResolutionFilter) ([]ID, error)
 	ListDemands(ctx context.Context, f DemandFilter) ([]ID, error)

@@ -52,7 +52,7 @@ func naiveQueries(a *suiteArgs) []naiveQuery {
 			return agreementAnswer(page), err
 		},
 		func(ctx context.Context, nv *graph.Naive, k int) (any, error) {
-			sg, err := nv.Neighbourhood(ctx, graph.ID(a.Neighbourhood[k]), 2, 100)
+			sg, err := nv.Neighbourhood(ctx, graph.ID(a.Neighbourhood[k]), 2, 100, suiteEvidence)
 			return neighbourhoodAnswer(sg), err
 		},
 		func(ctx context.Context, nv *graph.Naive, k int) (any, error) {

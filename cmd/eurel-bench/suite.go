@@ -32,6 +32,10 @@ const (
     facets { countries { value count } years { value count } topics { value count } addresseeKinds { value count } } } }`
 )
 
+// suiteEvidence is how many evidence entries the neighbourhood query gets per edge:
+// GraphEdge.evidence's default, which the baseline gives too.
+const suiteEvidence = 20
+
 // searches are the two-word queries of the search query, in English and French, words the
 // synthetic summaries use.
 var searches = []string{

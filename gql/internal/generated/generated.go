@@ -161,10 +161,11 @@ type ComplexityRoot struct {
 	}
 
 	GraphEdge struct {
-		Evidence func(childComplexity int) int
-		From     func(childComplexity int) int
-		To       func(childComplexity int) int
-		Type     func(childComplexity int) int
+		Evidence      func(childComplexity int, first *int) int
+		EvidenceCount func(childComplexity int) int
+		From          func(childComplexity int) int
+		Pred          func(childComplexity int) int
+		To            func(childComplexity int) int
 	}
 
 	IngestResult struct {
@@ -405,10 +406,8 @@ type FacetCountResolver interface {
 	Node(ctx context.Context, obj *graph.FacetCount) (model.Node, error)
 }
 type GraphEdgeResolver interface {
-	From(ctx context.Context, obj *graph.Edge) (graph.ID, error)
-	To(ctx context.Context, obj *graph.Edge) (graph.ID, error)
-	Type(ctx context.Context, obj *graph.Edge) (graph.Predicate, error)
-	Evidence(ctx context.Context, obj *graph.Edge) ([]*graph.Evidence, error)
+	Evidence(ctx context.Context, obj *graph.Edge, first *int) ([]*graph.Evidence, error)
+	EvidenceCount(ctx context.Context, obj *graph.Edge) (int, error)
 }
 type InstitutionResolver interface {
 	Name(ctx context.Context, obj *graph.InstitutionRecord, lang *string) (string, error)
@@ -968,25 +967,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.GraphEdge.Evidence(childComplexity), true
+		args, err := ec.field_GraphEdge_evidence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.GraphEdge.Evidence(childComplexity, args["first"].(*int)), true
+	case "GraphEdge.evidenceCount":
+		if e.ComplexityRoot.GraphEdge.EvidenceCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.EvidenceCount(childComplexity), true
 	case "GraphEdge.from":
 		if e.ComplexityRoot.GraphEdge.From == nil {
 			break
 		}
 
 		return e.ComplexityRoot.GraphEdge.From(childComplexity), true
+	case "GraphEdge.type":
+		if e.ComplexityRoot.GraphEdge.Pred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Pred(childComplexity), true
 	case "GraphEdge.to":
 		if e.ComplexityRoot.GraphEdge.To == nil {
 			break
 		}
 
 		return e.ComplexityRoot.GraphEdge.To(childComplexity), true
-	case "GraphEdge.type":
-		if e.ComplexityRoot.GraphEdge.Type == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GraphEdge.Type(childComplexity), true
 
 	case "IngestResult.document":
 		if e.ComplexityRoot.IngestResult.Document == nil {
@@ -2239,8 +2249,14 @@ type GraphEdge {
   to: ID!
   "What the edge says."
   type: EdgeType!
-  "Where it was read: one entry per document and span stating it, oldest document first."
-  evidence: [Evidence!]!
+  """
+  Where it was read: one entry per document and span stating it, oldest document first; the
+  first ` + "`" + `first` + "`" + ` of them (0 to 100). An edge every text about a country states (a government
+  belonging to its country) has thousands: evidenceCount says how many.
+  """
+  evidence(first: Int = 20): [Evidence!]!
+  "How many entries evidence has without a limit: the statements of the edge."
+  evidenceCount: Int!
 }
 
 "A page of search hits (Relay connection)."
@@ -3107,6 +3123,8 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_type(ctx, field)
 	case "evidence":
 		return ec.fieldContext_GraphEdge_evidence(ctx, field)
+	case "evidenceCount":
+		return ec.fieldContext_GraphEdge_evidenceCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
 }
@@ -3610,6 +3628,20 @@ func (ec *executionContext) field_Country_resolutions_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_GraphEdge_evidence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -6136,7 +6168,7 @@ func (ec *executionContext) _GraphEdge_from(ctx context.Context, field graphql.C
 			return ec.fieldContext_GraphEdge_from(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphEdge().From(ctx, obj)
+			return obj.From, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v graph.ID) graphql.Marshaler {
@@ -6147,7 +6179,7 @@ func (ec *executionContext) _GraphEdge_from(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_GraphEdge_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
 }
 
 func (ec *executionContext) _GraphEdge_to(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -6159,7 +6191,7 @@ func (ec *executionContext) _GraphEdge_to(ctx context.Context, field graphql.Col
 			return ec.fieldContext_GraphEdge_to(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphEdge().To(ctx, obj)
+			return obj.To, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v graph.ID) graphql.Marshaler {
@@ -6170,7 +6202,7 @@ func (ec *executionContext) _GraphEdge_to(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_GraphEdge_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
 }
 
 func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -6182,7 +6214,7 @@ func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.C
 			return ec.fieldContext_GraphEdge_type(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphEdge().Type(ctx, obj)
+			return obj.Pred, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v graph.Predicate) graphql.Marshaler {
@@ -6193,7 +6225,7 @@ func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_GraphEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "EdgeType")
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "EdgeType")
 }
 
 func (ec *executionContext) _GraphEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -6205,7 +6237,8 @@ func (ec *executionContext) _GraphEdge_evidence(ctx context.Context, field graph
 			return ec.fieldContext_GraphEdge_evidence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphEdge().Evidence(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.GraphEdge().Evidence(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Evidence) graphql.Marshaler {
@@ -6215,7 +6248,7 @@ func (ec *executionContext) _GraphEdge_evidence(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_GraphEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_GraphEdge_evidence(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "GraphEdge",
 		Field:      field,
@@ -6225,7 +6258,41 @@ func (ec *executionContext) fieldContext_GraphEdge_evidence(_ context.Context, f
 			return ec.childFields_Evidence(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_GraphEdge_evidence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
+}
+
+func (ec *executionContext) _GraphEdge_evidenceCount(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_evidenceCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().EvidenceCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_evidenceCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "Int")
 }
 
 func (ec *executionContext) _IngestResult_document(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
@@ -12078,28 +12145,31 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("GraphEdge")
 		case "from":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphEdge_from(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphEdge_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "to":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphEdge_to(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphEdge_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "type":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphEdge_type(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._GraphEdge_evidence(ctx, field, obj)
+				})
+		case "evidenceCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_evidenceCount(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
