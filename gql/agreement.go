@@ -70,3 +70,8 @@ func (r *agreementResolver) Demands(ctx context.Context, obj *graph.AgreementRec
 	l := r.ld(ctx)
 	return loadList(ctx, l.demandLists, l.demands, graph.DemandFilter{Agreement: obj.ID})
 }
+
+// DemandPage is a page of Demands (as Query.demands with the agreement filter).
+func (r *agreementResolver) DemandPage(ctx context.Context, obj *graph.AgreementRecord, first *int, after *string) (*model.DemandConnection, error) {
+	return demandConnection(ctx, (*resolver)(r), graph.DemandFilter{Agreement: obj.ID}, first, after)
+}

@@ -99,7 +99,11 @@ func complexityRoot() generated.ComplexityRoot {
 
 	c.Agreement.Parties = small
 	c.Agreement.Resolutions = small
-	c.Agreement.ResolutionPage = func(child int, first *int, _ *string) int { return connection(child, first) }
+	page := func(child int, first *int, _ *string) int { return connection(child, first) }
+	c.Agreement.ResolutionPage = page
+	c.Agreement.DemandPage = page
+	c.Institution.DemandPage = page
+	c.Topic.DemandPage = page
 	c.Agreement.Demands = small
 
 	c.Institution.Demands = large

@@ -172,6 +172,25 @@ query Around($id: ID!) {
 		},
 	},
 	{
+		Name: "Demands addressed to the government of Kazakhstan, a page at a time",
+		Query: `# An institution's, topic's or agreement's demands run to thousands in the whole
+# Observatory: demandPage gives them a page at a time, with their count and facets.
+query Addressed($id: ID!) {
+  node(id: $id) {
+    ... on Institution {
+      name
+      demandPage(first: 10) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { text resolution { reference adopted } }
+        facets { years { value count } }
+      }
+    }
+  }
+}`,
+		Variables: map[string]any{"id": graph.InstitutionID("GOVERNMENT:KZ")},
+	},
+	{
 		Name: "How is the EU–Kazakhstan EPCA connected to the government of Kazakhstan?",
 		Query: `query Path($from: ID!, $to: ID!) {
   path(from: $from, to: $to, maxDepth: 4) {

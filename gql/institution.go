@@ -39,3 +39,8 @@ func (r *institutionResolver) Demands(ctx context.Context, obj *graph.Institutio
 	l := r.ld(ctx)
 	return loadList(ctx, l.demandLists, l.demands, graph.DemandFilter{Addressee: obj.ID})
 }
+
+// DemandPage is a page of Demands (as Query.demands with the addressee filter).
+func (r *institutionResolver) DemandPage(ctx context.Context, obj *graph.InstitutionRecord, first *int, after *string) (*model.DemandConnection, error) {
+	return demandConnection(ctx, (*resolver)(r), graph.DemandFilter{Addressee: obj.ID}, first, after)
+}

@@ -208,18 +208,32 @@ func (r *queryResolver) Demands(ctx context.Context, country *string, addressee,
 	if f.Group, f.From, f.To, f.Language, f.Text, err = commonFilters(group, adoptedFrom, adoptedTo, language, text); err != nil {
 		return nil, err
 	}
+	return demandConnection(ctx, (*resolver)(r), f, first, after)
+}
+
+// demandConnection is a page of the demands a filter selects: Query.demands, and the demand
+// pages of an institution, a topic or an agreement.
+func demandConnection(ctx context.Context, r *resolver, f graph.DemandFilter, first *int, after *string) (*model.DemandConnection, error) {
 	if _, err := paginate(graph.KindDemand, nil, first, nil); err != nil {
 		return nil, err // a bad first is refused before the list is read
 	}
-	ids, err := r.reader.ListDemands(ctx, f)
+	l := r.loadersFrom(ctx)
+	ids, err := l.demandLists.Load(ctx, f)
 	if err != nil {
-		return nil, err
+		return nil, firstError(err)
 	}
 	p, err := paginate(graph.KindDemand, ids, first, after)
 	if err != nil {
 		return nil, err
 	}
-	recs, err := readNow(ctx, r.reader.Demands, r.ld(ctx).demands, p.ids)
+	alone := !inList(ctx)
+	var recs []*graph.DemandRecord
+	if alone {
+		recs, err = readNow(ctx, r.reader.Demands, l.demands, p.ids)
+	} else { // under a list of institutions, topics or agreements: the loader gathers the siblings' reads
+		recs, err = l.demands.LoadAll(ctx, p.ids)
+		err = firstError(err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -227,7 +241,9 @@ func (r *queryResolver) Demands(ctx context.Context, country *string, addressee,
 	conn.Edges, conn.Nodes = edgesOf(p, recs, func(c string, n *graph.DemandRecord) *model.DemandEdge {
 		return &model.DemandEdge{Cursor: c, Node: n}
 	})
-	(*resolver)(r).lookahead(ctx, "DemandConnection", []any{conn})
+	if alone {
+		r.lookahead(ctx, "DemandConnection", []any{conn})
+	}
 	return conn, nil
 }
 

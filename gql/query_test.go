@@ -620,3 +620,71 @@ func TestAgreementResolutionPagesWalkItsResolutions(t *testing.T) {
 		}
 	})
 }
+
+func TestDemandPagesWalkTheDemandsOfAnInstitutionATopicAndAnAgreement(t *testing.T) {
+	srv := serve(t, openGraphStore(t, append(fixtureDocs(), syntheticDocs(23, 2)...)...))
+	var res struct {
+		Resolutions struct {
+			Nodes []struct {
+				Demands []struct {
+					Addressees, Topics, Agreements []struct{ ID string }
+				}
+			}
+		}
+	}
+	srv.ok(t, `{ resolutions(first: 30) { nodes { demands { addressees { id } topics { id } agreements { id } } } } }`, nil, &res)
+	ids := map[string]bool{}
+	for _, r := range res.Resolutions.Nodes {
+		for _, d := range r.Demands {
+			for _, x := range slices.Concat(d.Addressees, d.Topics, d.Agreements) {
+				ids[x.ID] = true
+			}
+		}
+	}
+	const fields = `demands { id } demandPage(first: 2, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } }`
+	type page struct {
+		Demands    []struct{ ID string }
+		DemandPage struct {
+			TotalCount int
+			Nodes      []struct{ ID string }
+			PageInfo   struct {
+				HasNextPage bool
+				EndCursor   *string
+			}
+		}
+	}
+	walked := 0
+	for id := range ids {
+		var got, want []string
+		var after any
+		for {
+			var p struct{ Node page }
+			srv.ok(t, `query($id: ID!, $after: String) { node(id: $id) {
+				... on Institution { `+fields+` } ... on Topic { `+fields+` } ... on Agreement { `+fields+` } } }`,
+				map[string]any{"id": id, "after": after}, &p)
+			if want == nil {
+				want = []string{}
+				for _, d := range p.Node.Demands {
+					want = append(want, d.ID)
+				}
+			}
+			if p.Node.DemandPage.TotalCount != len(want) {
+				t.Fatalf("%s: totalCount %d, demands %d", id, p.Node.DemandPage.TotalCount, len(want))
+			}
+			for _, n := range p.Node.DemandPage.Nodes {
+				got = append(got, n.ID)
+			}
+			if !p.Node.DemandPage.PageInfo.HasNextPage {
+				break
+			}
+			after = *p.Node.DemandPage.PageInfo.EndCursor
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: pages gave %q, demands %q", id, got, want)
+		}
+		walked += len(got)
+	}
+	if walked < 10 {
+		t.Errorf("the pages walked %d demands: the test walked too little", walked)
+	}
+}

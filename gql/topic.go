@@ -24,6 +24,11 @@ func (r *topicResolver) Demands(ctx context.Context, obj *graph.TopicRecord) ([]
 	return loadList(ctx, l.demandLists, l.demands, graph.DemandFilter{Topic: obj.ID})
 }
 
+// DemandPage is a page of Demands (as Query.demands with the topic filter).
+func (r *topicResolver) DemandPage(ctx context.Context, obj *graph.TopicRecord, first *int, after *string) (*model.DemandConnection, error) {
+	return demandConnection(ctx, (*resolver)(r), graph.DemandFilter{Topic: obj.ID}, first, after)
+}
+
 func (r *topicResolver) Names(_ context.Context, obj *graph.TopicRecord) ([]*model.LocalizedText, error) {
 	return localized(obj.Names), nil
 }

@@ -58,6 +58,7 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Agreement struct {
+		DemandPage     func(childComplexity int, first *int, after *string) int
 		Demands        func(childComplexity int) int
 		ID             func(childComplexity int) int
 		InForce        func(childComplexity int) int
@@ -176,14 +177,15 @@ type ComplexityRoot struct {
 	}
 
 	Institution struct {
-		Code    func(childComplexity int) int
-		Country func(childComplexity int) int
-		Demands func(childComplexity int) int
-		ID      func(childComplexity int) int
-		Key     func(childComplexity int) int
-		Kind    func(childComplexity int) int
-		Name    func(childComplexity int, lang *string) int
-		Names   func(childComplexity int) int
+		Code       func(childComplexity int) int
+		Country    func(childComplexity int) int
+		DemandPage func(childComplexity int, first *int, after *string) int
+		Demands    func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Key        func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Name       func(childComplexity int, lang *string) int
+		Names      func(childComplexity int) int
 	}
 
 	LocalizedText struct {
@@ -337,11 +339,12 @@ type ComplexityRoot struct {
 	}
 
 	Topic struct {
-		Demands func(childComplexity int) int
-		ID      func(childComplexity int) int
-		Key     func(childComplexity int) int
-		Name    func(childComplexity int, lang *string) int
-		Names   func(childComplexity int) int
+		DemandPage func(childComplexity int, first *int, after *string) int
+		Demands    func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Key        func(childComplexity int) int
+		Name       func(childComplexity int, lang *string) int
+		Names      func(childComplexity int) int
 	}
 
 	Vote struct {
@@ -364,6 +367,7 @@ type AgreementResolver interface {
 	Resolutions(ctx context.Context, obj *graph.AgreementRecord) ([]*graph.ResolutionRecord, error)
 	ResolutionPage(ctx context.Context, obj *graph.AgreementRecord, first *int, after *string) (*model.ResolutionConnection, error)
 	Demands(ctx context.Context, obj *graph.AgreementRecord) ([]*graph.DemandRecord, error)
+	DemandPage(ctx context.Context, obj *graph.AgreementRecord, first *int, after *string) (*model.DemandConnection, error)
 }
 type ClaimResolver interface {
 	Lang(ctx context.Context, obj *graph.Claim) (*string, error)
@@ -416,6 +420,7 @@ type InstitutionResolver interface {
 	Code(ctx context.Context, obj *graph.InstitutionRecord) (*string, error)
 	Country(ctx context.Context, obj *graph.InstitutionRecord) (*graph.CountryRecord, error)
 	Demands(ctx context.Context, obj *graph.InstitutionRecord) ([]*graph.DemandRecord, error)
+	DemandPage(ctx context.Context, obj *graph.InstitutionRecord, first *int, after *string) (*model.DemandConnection, error)
 }
 type MutationResolver interface {
 	Ingest(ctx context.Context, input model.IngestInput) (*model.IngestResult, error)
@@ -508,6 +513,7 @@ type TopicResolver interface {
 	Name(ctx context.Context, obj *graph.TopicRecord, lang *string) (string, error)
 	Names(ctx context.Context, obj *graph.TopicRecord) ([]*model.LocalizedText, error)
 	Demands(ctx context.Context, obj *graph.TopicRecord) ([]*graph.DemandRecord, error)
+	DemandPage(ctx context.Context, obj *graph.TopicRecord, first *int, after *string) (*model.DemandConnection, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -528,6 +534,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "Agreement.demandPage":
+		if e.ComplexityRoot.Agreement.DemandPage == nil {
+			break
+		}
+
+		args, err := ec.field_Agreement_demandPage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agreement.DemandPage(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Agreement.demands":
 		if e.ComplexityRoot.Agreement.Demands == nil {
 			break
@@ -1035,6 +1052,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Institution.Country(childComplexity), true
+	case "Institution.demandPage":
+		if e.ComplexityRoot.Institution.DemandPage == nil {
+			break
+		}
+
+		args, err := ec.field_Institution_demandPage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Institution.DemandPage(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Institution.demands":
 		if e.ComplexityRoot.Institution.Demands == nil {
 			break
@@ -1823,6 +1851,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
 
+	case "Topic.demandPage":
+		if e.ComplexityRoot.Topic.DemandPage == nil {
+			break
+		}
+
+		args, err := ec.field_Topic_demandPage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Topic.DemandPage(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Topic.demands":
 		if e.ComplexityRoot.Topic.Demands == nil {
 			break
@@ -2630,8 +2669,15 @@ type Agreement implements Node {
     "Cursor of the last edge of the previous page (pageInfo.endCursor)."
     after: String
   ): ResolutionConnection!
-  "Demands that target it."
+  "Demands that target it, in the order of Query.demands: all of them (demandPage gives them a page at a time)."
   demands: [Demand!]!
+  "Demands that target it, a page at a time (at most 100), with their count and facets."
+  demandPage(
+    "Page size, 0 to 100."
+    first: Int = 20
+    "Cursor of the last edge of the previous page (pageInfo.endCursor)."
+    after: String
+  ): DemandConnection!
 }
 
 "A party to an agreement."
@@ -2663,8 +2709,18 @@ type Institution implements Node {
   code: String
   "The country it belongs to; null for EU and international bodies."
   country: Country
-  "Demands addressed to it."
+  """
+  Demands addressed to it, in the order of Query.demands: all of them (the Commission's run to
+  hundreds of thousands in the whole Observatory: demandPage gives them a page at a time).
+  """
   demands: [Demand!]!
+  "Demands addressed to it, a page at a time (at most 100), with their count and facets."
+  demandPage(
+    "Page size, 0 to 100."
+    first: Int = 20
+    "Cursor of the last edge of the previous page (pageInfo.endCursor)."
+    after: String
+  ): DemandConnection!
 }
 
 "One request a resolution makes, with the sentence it was read from."
@@ -2716,8 +2772,15 @@ type Topic implements Node {
   ): String!
   "The name in every language known, by language code."
   names: [LocalizedText!]!
-  "Demands about it."
+  "Demands about it, in the order of Query.demands: all of them (demandPage gives them a page at a time)."
   demands: [Demand!]!
+  "Demands about it, a page at a time (at most 100), with their count and facets."
+  demandPage(
+    "Page size, 0 to 100."
+    first: Int = 20
+    "Cursor of the last edge of the previous page (pageInfo.endCursor)."
+    after: String
+  ): DemandConnection!
 }
 
 "A stored source text: an OEIL summary, a motion, a text adopted, ..."
@@ -2929,6 +2992,8 @@ func (ec *executionContext) childFields_Agreement(ctx context.Context, field gra
 		return ec.fieldContext_Agreement_resolutionPage(ctx, field)
 	case "demands":
 		return ec.fieldContext_Agreement_demands(ctx, field)
+	case "demandPage":
+		return ec.fieldContext_Agreement_demandPage(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Agreement", field.Name)
 }
@@ -3161,6 +3226,8 @@ func (ec *executionContext) childFields_Institution(ctx context.Context, field g
 		return ec.fieldContext_Institution_country(ctx, field)
 	case "demands":
 		return ec.fieldContext_Institution_demands(ctx, field)
+	case "demandPage":
+		return ec.fieldContext_Institution_demandPage(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Institution", field.Name)
 }
@@ -3427,6 +3494,8 @@ func (ec *executionContext) childFields_Topic(ctx context.Context, field graphql
 		return ec.fieldContext_Topic_names(ctx, field)
 	case "demands":
 		return ec.fieldContext_Topic_demands(ctx, field)
+	case "demandPage":
+		return ec.fieldContext_Topic_demandPage(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Topic", field.Name)
 }
@@ -3559,6 +3628,28 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Agreement_demandPage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Agreement_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3642,6 +3733,28 @@ func (ec *executionContext) field_GraphEdge_evidence_args(ctx context.Context, r
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Institution_demandPage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -4185,6 +4298,28 @@ func (ec *executionContext) field_Resolution_title_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Topic_demandPage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Topic_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4568,6 +4703,50 @@ func (ec *executionContext) fieldContext_Agreement_demands(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Demand(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_demandPage(ctx context.Context, field graphql.CollectedField, obj *graph.AgreementRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_demandPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agreement().DemandPage(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DemandConnection) graphql.Marshaler {
+			return ec.marshalNDemandConnection2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐDemandConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_demandPage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DemandConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agreement_demandPage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -6633,6 +6812,50 @@ func (ec *executionContext) fieldContext_Institution_demands(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Demand(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Institution_demandPage(ctx context.Context, field graphql.CollectedField, obj *graph.InstitutionRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_demandPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Institution().DemandPage(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DemandConnection) graphql.Marshaler {
+			return ec.marshalNDemandConnection2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐDemandConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_demandPage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Institution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DemandConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Institution_demandPage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10098,6 +10321,50 @@ func (ec *executionContext) fieldContext_Topic_demands(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Topic_demandPage(ctx context.Context, field graphql.CollectedField, obj *graph.TopicRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_demandPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Topic().DemandPage(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DemandConnection) graphql.Marshaler {
+			return ec.marshalNDemandConnection2ᚖgithubᚗcomᚋeurelᚋeurelᚋgqlᚋinternalᚋmodelᚐDemandConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_demandPage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Topic",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DemandConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Topic_demandPage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Vote_for(ctx context.Context, field graphql.CollectedField, obj *graph.Vote) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11501,6 +11768,12 @@ func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Agreement_demands(ctx, field, obj)
 				})
+		case "demandPage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agreement_demandPage(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12291,6 +12564,12 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Institution_demands(ctx, field, obj)
+				})
+		case "demandPage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Institution_demandPage(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13390,6 +13669,12 @@ func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Topic_demands(ctx, field, obj)
+				})
+		case "demandPage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Topic_demandPage(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
