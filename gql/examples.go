@@ -143,7 +143,8 @@ query Around($id: ID!) {
       ... on Agreement { name }
       ... on Demand { text }
     }
-    edges { from to type evidence { quote } }
+    # the first statements of each edge, and how many texts state it
+    edges { from to type evidence(first: 3) { quote } evidenceCount }
   }
 }`,
 		Variables: map[string]any{"id": graph.CountryID("KZ")},
