@@ -175,25 +175,34 @@ func TestTheViewIsSavedAtCloseAndLoadedAtOpenOnlyWhileTheStoreIsUnchanged(t *tes
 	}
 }
 
-func TestASnapshotReadInPartsIsTheSnapshotReadWhole(t *testing.T) {
+// snapshotOf is the view of some documents and its snapshot, stamped.
+func snapshotOf(tb testing.TB, stamp storeStamp, docs ...*Document) (*view, []byte) {
+	tb.Helper()
 	v := newView()
-	for _, d := range []*Document{kzFR(), kzEN(), mmDated(), rcProcedure(), rcJointMotion()} {
+	for _, d := range docs {
 		qs, err := lower(d)
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		v.add(qs)
 	}
-	stamp := storeStamp{Horizon: 7, Size: 9}
 	var buf bytes.Buffer
 	w := &snapWriter{w: bufio.NewWriter(&buf)}
 	if err := w.view(v, stamp); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	w.w.Flush()
+	if err := w.w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	return v, buf.Bytes()
+}
+
+func TestASnapshotReadInPartsIsTheSnapshotReadWhole(t *testing.T) {
+	stamp := storeStamp{Horizon: 7, Size: 9}
+	v, snap := snapshotOf(t, stamp, kzFR(), kzEN(), mmDated(), rcProcedure(), rcJointMotion())
 	want := dumpView(v)
 	for _, parts := range []int{1, 2, 3, 7, len(v.nodes), len(v.nodes) + 5} {
-		got, ok, err := decodeViewParts(buf.Bytes(), stamp, parts, 1)
+		got, ok, err := decodeViewParts(snap, stamp, parts, 1)
 		if !ok || err != nil {
 			t.Fatalf("%d parts: %v %v", parts, ok, err)
 		}
@@ -202,7 +211,7 @@ func TestASnapshotReadInPartsIsTheSnapshotReadWhole(t *testing.T) {
 		}
 	}
 	// A record damaged in the second half is found whichever part reads it.
-	data := bytes.Clone(buf.Bytes())
+	data := bytes.Clone(snap)
 	data[len(data)*3/4] ^= 0xff
 	one, okOne, _ := decodeViewParts(data, stamp, 1, 1)
 	three, okThree, _ := decodeViewParts(data, stamp, 3, 1)
@@ -214,22 +223,8 @@ func TestASnapshotReadInPartsIsTheSnapshotReadWhole(t *testing.T) {
 // FuzzViewSnapshot feeds the snapshot reader arbitrary bytes: it must refuse or accept them
 // without panicking, and a view it accepts must be usable.
 func FuzzViewSnapshot(f *testing.F) {
-	v := newView()
-	for _, d := range []*Document{kzFR(), kzEN(), rcJointMotion()} {
-		qs, err := lower(d)
-		if err != nil {
-			f.Fatal(err)
-		}
-		v.add(qs)
-	}
 	stamp := storeStamp{Horizon: 7, Size: 9}
-	var buf bytes.Buffer
-	w := &snapWriter{w: bufio.NewWriter(&buf)}
-	if err := w.view(v, stamp); err != nil {
-		f.Fatal(err)
-	}
-	w.w.Flush()
-	good := buf.Bytes()
+	v, good := snapshotOf(f, stamp, kzFR(), kzEN(), rcJointMotion())
 	if got, ok, err := decodeView(good, stamp); !ok || err != nil || dumpView(got) != dumpView(v) {
 		f.Fatalf("the seed snapshot does not read back: %v %v", ok, err)
 	}
