@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -125,11 +126,12 @@ func writeFresh(ctx context.Context, tx hkv.Tx, indexes []kv.QuadIndex, docs []*
 			return err
 		}
 	}
-	lists := make([]map[string][]uint64, len(indexes))
-	for i := range lists {
-		lists[i] = make(map[string][]uint64)
+	// Each quad's key under each index, then the keys in order: the IDs of one key are
+	// appended to its list in one put (IDs grow, so each list stays sorted).
+	entries := make([][]indexEntry, len(indexes))
+	for i := range entries {
+		entries[i] = make([]indexEntry, 0, len(quads))
 	}
-	var key [32]byte
 	for _, q := range quads {
 		p := cproto.Primitive{ID: next, Subject: q[0].id, Predicate: q[1].id, Object: q[2].id, Label: q[3].id, Timestamp: now}
 		next++
@@ -137,35 +139,38 @@ func writeFresh(ctx context.Context, tx hkv.Tx, indexes []kv.QuadIndex, docs []*
 			return err
 		}
 		for i, ind := range indexes {
-			k := key[:0]
-			for _, d := range ind.Dirs {
-				k = binary.BigEndian.AppendUint64(k, p.GetDirection(d))
+			e := indexEntry{id: p.ID}
+			for j, d := range ind.Dirs {
+				binary.BigEndian.PutUint64(e.key[8*j:], p.GetDirection(d))
 			}
-			lists[i][string(k)] = append(lists[i][string(k)], p.ID)
+			entries[i] = append(entries[i], e)
 		}
 	}
-	// Append to the index lists in key order (IDs grow, so each list stays sorted).
 	for i, ind := range indexes {
-		bucket := indexBucket(ind)
-		keys := make([]string, 0, len(lists[i]))
-		for k := range lists[i] {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			full := hkv.Key{bucket, []byte(k)}
+		bucket, n := indexBucket(ind), 8*len(ind.Dirs)
+		es := entries[i]
+		slices.SortFunc(es, func(a, b indexEntry) int {
+			return cmp.Or(bytes.Compare(a.key[:n], b.key[:n]), cmp.Compare(a.id, b.id))
+		})
+		for len(es) > 0 {
+			same := 1
+			for same < len(es) && es[same].key == es[0].key {
+				same++
+			}
+			full := hkv.Key{bucket, bytes.Clone(es[0].key[:n])}
 			old, err := w.get(full)
 			if err != nil {
 				return err
 			}
-			v := make([]byte, len(old), len(old)+binary.MaxVarintLen64*len(lists[i][k]))
+			v := make([]byte, len(old), len(old)+binary.MaxVarintLen64*same)
 			copy(v, old)
-			for _, id := range lists[i][k] {
-				v = binary.AppendUvarint(v, id)
+			for _, e := range es[:same] {
+				v = binary.AppendUvarint(v, e.id)
 			}
 			if err := w.put(full, v); err != nil {
 				return err
 			}
+			es = es[same:]
 		}
 	}
 	if err := w.putMetaInt(metaHorizon, int64(next-1)); err != nil {
@@ -176,6 +181,13 @@ func writeFresh(ctx context.Context, tx hkv.Tx, indexes []kv.QuadIndex, docs []*
 		return err
 	}
 	return w.putMetaInt(metaSize, size+int64(len(quads)))
+}
+
+// indexEntry is a quad's key under an index (its nodes' IDs in the index's directions, 8
+// bytes each, zeros after) and the quad's ID.
+type indexEntry struct {
+	key [32]byte
+	id  uint64
 }
 
 var (
