@@ -78,6 +78,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 // (bolt), else builds it from the quads. A snapshot that cannot be read is ignored.
 func (s *Store) openView(ctx context.Context) (*view, error) {
 	if s.kvdb != nil && s.path != "" {
+		removeSnapshotLeftovers(s.path)
 		stamp, err := s.kvStamp(ctx)
 		if err != nil {
 			return nil, err
@@ -87,6 +88,16 @@ func (s *Store) openView(ctx context.Context) (*view, error) {
 		}
 	}
 	return s.buildView(ctx)
+}
+
+// removeSnapshotLeftovers removes the temporary files of snapshots a process was killed while
+// writing (each as big as a snapshot). The caller holds the store's lock: no other process
+// writes one.
+func removeSnapshotLeftovers(dir string) {
+	tmps, _ := filepath.Glob(filepath.Join(dir, viewSnapshotFile+".*"))
+	for _, t := range tmps {
+		_ = os.Remove(t) // best effort: a file left is only space
+	}
 }
 
 func open(ctx context.Context, cfg Config) (*Store, error) {

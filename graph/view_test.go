@@ -148,6 +148,17 @@ func TestTheViewIsSavedAtCloseAndLoadedAtOpenOnlyWhileTheStoreIsUnchanged(t *tes
 		t.Errorf("the view opened differs from the one saved:\n%s", diffLines(got, want))
 	}
 
+	// A snapshot a killed process left half written is removed at the next open.
+	s.Close()
+	leftover := filepath.Join(dir, viewSnapshotFile+".123456")
+	if err := os.WriteFile(leftover, []byte("half a snapshot"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s = openStore(t, Config{Path: dir})
+	if _, err := os.Stat(leftover); !os.IsNotExist(err) {
+		t.Errorf("the leftover %s is still there after an open (%v)", leftover, err)
+	}
+
 	// A write the snapshot does not know (a crash before Close) makes it stale: ignored.
 	put(t, s, mmDated())
 	stamp, _ = s.kvStamp(ctx)
