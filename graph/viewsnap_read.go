@@ -123,23 +123,6 @@ func (r *snapReader) count() int {
 	return int(c)
 }
 
-func (r *snapReader) labels(n int) labels {
-	c := r.uint()
-	if c == 0 || c > uint64(n) {
-		r.err = errSnapshot
-		return labels{first: -1}
-	}
-	by := oneLabel(r.index(n))
-	if c > 1 {
-		more := make([]int32, c-1)
-		for i := range more {
-			more[i] = r.index(n)
-		}
-		by.more = &more
-	}
-	return by
-}
-
 // skipLabels passes over labels as labels reads them.
 func (r *snapReader) skipLabels(n int) {
 	c := r.uint()
@@ -216,6 +199,54 @@ type snapPart struct {
 	docTimes  map[int32]time.Time
 	values    map[string]quad.Value
 	start     []byte // the bytes from the part's first record on
+
+	// The nodes' lists are cut from shared chunks: a few thousand allocations instead of
+	// tens of millions, for the allocator now and for the collector at every cycle after.
+	ints  chunks[int32]
+	hdrs  chunks[[]int32]
+	edges chunks[vedge]
+	props chunks[vprop]
+}
+
+// chunkLen is the length of a chunk lists are cut from; longer lists get their own array.
+const chunkLen = 8192
+
+// chunks hands out slices cut from shared arrays.
+type chunks[T any] struct{ free []T }
+
+// take returns n zero elements with room for c (c >= n); appending past c reallocates, as
+// the view's upkeep does when a list grows, so that no list runs into the next.
+func (a *chunks[T]) take(n, c int) []T {
+	if c > chunkLen/8 {
+		return make([]T, n, c)
+	}
+	if len(a.free) < c {
+		a.free = make([]T, chunkLen)
+	}
+	out := a.free[:n:c]
+	a.free = a.free[c:]
+	return out
+}
+
+// labels reads a set of documents (a count, then node indexes below n).
+func (p *snapPart) labels(n int) labels {
+	r := &p.r
+	c := r.uint()
+	if c == 0 || c > uint64(n) {
+		r.err = errSnapshot
+		return labels{first: -1}
+	}
+	by := oneLabel(r.index(n))
+	if c > 1 {
+		more := p.ints.take(int(c-1), int(c-1))
+		for i := range more {
+			more[i] = r.index(n)
+		}
+		h := &p.hdrs.take(1, 1)[0]
+		*h = more
+		by.more = h
+	}
+	return by
 }
 
 func (r *snapReader) view(parts, minPart int) (*view, error) {
@@ -356,26 +387,26 @@ func (p *snapPart) decode(v *view, kinds []NodeKind, n int, idText []byte) {
 			p.listed = append(p.listed, int32(i))
 		}
 		if c := r.count(); c > 0 {
-			nd.sources = make([]int32, c, c+room(c))
+			nd.sources = p.ints.take(c, c+room(c))
 			for j := range nd.sources {
 				nd.sources[j] = r.index(n)
 			}
 		}
 		if c := r.count(); c > 0 {
-			nd.out = make([]vedge, c)
+			nd.out = p.edges.take(c, c)
 			for j := range nd.out {
 				pi := r.uint()
 				if pi >= uint64(len(Predicates)) {
 					r.err = errSnapshot
 					return
 				}
-				nd.out[j] = vedge{pred: uint8(pi), other: r.index(n), by: r.labels(n)}
+				nd.out[j] = vedge{pred: uint8(pi), other: r.index(n), by: p.labels(n)}
 				p.indegree[nd.out[j].other]++
 				p.edgeCount[pi]++
 			}
 		}
 		if c := r.count(); c > 0 {
-			nd.props = make([]vprop, c)
+			nd.props = p.props.take(c, c)
 			for j := range nd.props {
 				pi := r.uint()
 				if pi >= uint64(len(trackedProps)) {
@@ -383,7 +414,7 @@ func (p *snapPart) decode(v *view, kinds []NodeKind, n int, idText []byte) {
 					return
 				}
 				val := r.value(p.values)
-				nd.props[j] = vprop{p: uint8(pi), val: val, by: r.labels(n)}
+				nd.props[j] = vprop{p: uint8(pi), val: val, by: p.labels(n)}
 				if trackedProps[pi] == pIngestedAt {
 					if t, ok := val.(quad.Time); ok {
 						p.docTimes[int32(i)] = time.Time(t)
