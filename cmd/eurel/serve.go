@@ -41,10 +41,6 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	// Loading the view leaves garbage (the snapshot's bytes, the decoder's tables) and a heap
-	// the collector has not measured yet: collect it now, and give the memory back, rather
-	// than in the middle of the first requests.
-	debug.FreeOSMemory()
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
