@@ -58,7 +58,9 @@ func (c *answerCache) InterceptResponse(ctx context.Context, next graphql.Respon
 		return &graphql.Response{Data: data}
 	}
 	resp := next(ctx)
-	if gen%2 == 0 && resp != nil && len(resp.Errors) == 0 && resp.HasNext == nil && resp.Data != nil {
+	// An answer computed while the request was being cancelled may lack what the reads
+	// gave up on: it is not kept.
+	if gen%2 == 0 && resp != nil && len(resp.Errors) == 0 && resp.HasNext == nil && resp.Data != nil && ctx.Err() == nil {
 		c.put(key, gen, resp.Data)
 	}
 	return resp

@@ -251,6 +251,9 @@ outer:
 		limit--
 	}
 	err = it.Err()
+	if err == nil {
+		err = ctx.Err() // Cayley's iterators stop on a done context without an error
+	}
 	it.Close()
 	if err != nil {
 		return err

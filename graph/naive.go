@@ -1006,6 +1006,9 @@ func (n *Naive) quads(ctx context.Context, s quad.Value, p quad.IRI, o quad.Valu
 		q = append(q, shape.QuadFilter{Dir: quad.Object, Values: shape.Lookup{o}})
 	}
 	refs, err := iterator.Iterate(ctx, shape.BuildIterator(ctx, n.qs, q)).All()
+	if err == nil {
+		err = ctx.Err() // an iteration the context stopped ends early without an error
+	}
 	if err != nil {
 		return nil, err
 	}
