@@ -15,25 +15,29 @@ var examples = []example{
 		Name: "Kazakhstan: what Parliament asked of its government, with the sentences",
 		Query: `# Which demands did the European Parliament address to the government of Kazakhstan
 # in the resolution that refers to the EU–Kazakhstan Enhanced Partnership and Cooperation
-# Agreement, with the sentence each demand was read from?
+# Agreement, with the sentence each demand was read from? (Pages: on the whole Observatory
+# an agreement is referred to by hundreds of resolutions.)
 query Kazakhstan($government: ID!) {
   agreements(country: "KZ") {
     name
     kind
     signed
     inForce
-    resolutions {
-      reference
-      title
-      adopted
-      demands {
-        text
-        addressees { name }
-        evidence { quote start end document { id } }
+    resolutionPage(first: 5) {
+      totalCount
+      nodes {
+        reference
+        title
+        adopted
+        demands {
+          text
+          addressees { name }
+          evidence { quote start end document { id } }
+        }
       }
     }
   }
-  demands(country: "KZ", addressee: $government) {
+  demands(country: "KZ", addressee: $government, first: 20) {
     totalCount
     nodes {
       text
