@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vikstrous/dataloadgen"
 
 	"github.com/eurel/eurel/gql/internal/model"
 	"github.com/eurel/eurel/graph"
@@ -214,26 +215,8 @@ func (r *queryResolver) Demands(ctx context.Context, country *string, addressee,
 // demandConnection is a page of the demands a filter selects: Query.demands, and the demand
 // pages of an institution, a topic or an agreement.
 func demandConnection(ctx context.Context, r *resolver, f graph.DemandFilter, first *int, after *string) (*model.DemandConnection, error) {
-	if _, err := paginate(graph.KindDemand, nil, first, nil); err != nil {
-		return nil, err // a bad first is refused before the list is read
-	}
 	l := r.loadersFrom(ctx)
-	ids, err := l.demandLists.Load(ctx, f)
-	if err != nil {
-		return nil, firstError(err)
-	}
-	p, err := paginate(graph.KindDemand, ids, first, after)
-	if err != nil {
-		return nil, err
-	}
-	alone := !inList(ctx)
-	var recs []*graph.DemandRecord
-	if alone {
-		recs, err = readNow(ctx, r.reader.Demands, l.demands, p.ids)
-	} else { // under a list of institutions, topics or agreements: the loader gathers the siblings' reads
-		recs, err = l.demands.LoadAll(ctx, p.ids)
-		err = firstError(err)
-	}
+	p, recs, alone, err := pageOf(ctx, r, graph.KindDemand, f, l.demandLists, r.reader.Demands, l.demands, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -297,29 +280,11 @@ func (r *queryResolver) kindOf(ctx context.Context, id graph.ID) (graph.NodeKind
 	return kinds[0], nil
 }
 
-// resolutionConnection pages through the resolutions a filter selects (Query.resolutions and
-// Country.resolutions).
+// resolutionConnection pages through the resolutions a filter selects (Query.resolutions,
+// Country.resolutions, Agreement.resolutionPage).
 func resolutionConnection(ctx context.Context, r *resolver, f graph.ResolutionFilter, first *int, after *string) (*model.ResolutionConnection, error) {
-	if _, err := paginate(graph.KindResolution, nil, first, nil); err != nil {
-		return nil, err // a bad first is refused before the list is read
-	}
 	l := r.loadersFrom(ctx)
-	ids, err := l.resolutionLists.Load(ctx, f)
-	if err != nil {
-		return nil, firstError(err)
-	}
-	p, err := paginate(graph.KindResolution, ids, first, after)
-	if err != nil {
-		return nil, err
-	}
-	alone := !inList(ctx)
-	var recs []*graph.ResolutionRecord
-	if alone {
-		recs, err = readNow(ctx, r.reader.Resolutions, l.resolutions, p.ids)
-	} else { // Country.resolutions under a list of countries: the loader gathers the siblings' reads
-		recs, err = l.resolutions.LoadAll(ctx, p.ids)
-		err = firstError(err)
-	}
+	p, recs, alone, err := pageOf(ctx, r, graph.KindResolution, f, l.resolutionLists, r.reader.Resolutions, l.resolutions, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -328,11 +293,35 @@ func resolutionConnection(ctx context.Context, r *resolver, f graph.ResolutionFi
 		return &model.ResolutionEdge{Cursor: c, Node: n}
 	})
 	if alone {
-		// Country.resolutions under a list of countries runs once per country: there the
-		// loaders' own batching gathers the siblings' reads, which separate lookaheads would not.
 		r.lookahead(ctx, "ResolutionConnection", []any{conn})
 	}
 	return conn, nil
+}
+
+// pageOf reads a page of the records a filter lists: the list through its loader, then the
+// page's records. When the field stands alone (not under a list), they are read at once and
+// the caller looks ahead below them; under a list (Country.resolutions of every country) the
+// records' loader gathers the siblings' reads, which separate lookaheads would not.
+func pageOf[F comparable, T any](ctx context.Context, r *resolver, kind graph.NodeKind, f F,
+	lists *dataloadgen.Loader[F, []graph.ID], read func(context.Context, []graph.ID) ([]*T, error),
+	records *dataloadgen.Loader[graph.ID, *T], first *int, after *string) (p *page, recs []*T, alone bool, err error) {
+	if _, err := paginate(kind, nil, first, nil); err != nil {
+		return nil, nil, false, err // a bad first is refused before the list is read
+	}
+	ids, err := lists.Load(ctx, f)
+	if err != nil {
+		return nil, nil, false, firstError(err)
+	}
+	if p, err = paginate(kind, ids, first, after); err != nil {
+		return nil, nil, false, err
+	}
+	if alone = !inList(ctx); alone {
+		recs, err = readNow(ctx, read, records, p.ids)
+	} else {
+		recs, err = records.LoadAll(ctx, p.ids)
+		err = firstError(err)
+	}
+	return p, recs, alone, err
 }
 
 // inList says whether the field being resolved is under an element of a list (then sibling
