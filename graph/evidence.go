@@ -40,6 +40,7 @@ type EvidenceList struct {
 func (r *reader) edgeEvidence(e Edge, first int) EvidenceList {
 	type entry struct {
 		doc     ID
+		t       time.Time // the document's ingest time
 		span    Span
 		implied bool // the anchor's span, looked up once the entry is kept
 	}
@@ -63,11 +64,14 @@ func (r *reader) edgeEvidence(e Edge, first int) EvidenceList {
 	for i, x := range es {
 		docs[i] = x.doc
 	}
-	times := r.docTimesOf(docs)
+	r.primeDocTimes(docs)
+	for i := range es {
+		es[i].t = r.docTime(es[i].doc.IRI())
+	}
 	// A document with an implied entry has no other: spans only order a document's explicit
 	// entries, which have theirs.
 	slices.SortFunc(es, func(a, b entry) int {
-		return cmp.Or(times[a.doc].Compare(times[b.doc]), cmp.Compare(a.doc, b.doc),
+		return cmp.Or(a.t.Compare(b.t), cmp.Compare(a.doc, b.doc),
 			cmp.Compare(a.span.Start, b.span.Start), cmp.Compare(a.span.End, b.span.End))
 	})
 	list := EvidenceList{Total: len(es)}
@@ -85,28 +89,22 @@ func (r *reader) edgeEvidence(e Edge, first int) EvidenceList {
 	return list
 }
 
-// docTimesOf is docTime for many documents at once: from the view, which keeps them, and
-// from the quads for any the view does not know.
-func (r *reader) docTimesOf(docs []ID) map[ID]time.Time {
-	out := make(map[ID]time.Time, len(docs))
-	var missing []ID
-	if r.err == nil {
-		r.err = r.s.viewRead(r.ctx, func(v *view) {
-			for _, d := range docs {
-				if n, ok := v.lookup(d); ok {
-					if vd, ok := v.docs[n]; ok {
-						out[d] = vd.t
-						continue
-					}
+// primeDocTimes puts in the reader's cache of ingest times (see docTime) those of many
+// documents at once, from the view, which keeps them: one lock instead of a read of the
+// quads each. Documents the view does not know are left for docTime to read.
+func (r *reader) primeDocTimes(docs []ID) {
+	if r.err != nil {
+		return
+	}
+	r.err = r.s.viewRead(r.ctx, func(v *view) {
+		for _, d := range docs {
+			if n, ok := v.lookup(d); ok {
+				if vd, ok := v.docs[n]; ok {
+					r.docTimes[d.IRI()] = vd.t
 				}
-				missing = append(missing, d)
 			}
-		})
-	}
-	for _, d := range missing {
-		out[d] = r.docTime(d.IRI())
-	}
-	return out
+		}
+	})
 }
 
 // edgeDocs lists the documents stating an edge: the labels of its quads; for SOURCE, the

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/binary"
+	"iter"
 	"slices"
 	"sync"
 	"time"
@@ -77,17 +78,22 @@ func (ls labels) count() int {
 	return 1 + len(*ls.more)
 }
 
-// all lists the documents.
-func (ls labels) all() []int32 {
-	if ls.first < 0 {
-		return nil
+// each yields the documents.
+func (ls labels) each() iter.Seq[int32] {
+	return func(yield func(int32) bool) {
+		if ls.first < 0 || !yield(ls.first) || ls.more == nil {
+			return
+		}
+		for _, l := range *ls.more {
+			if !yield(l) {
+				return
+			}
+		}
 	}
-	out := []int32{ls.first}
-	if ls.more != nil {
-		out = append(out, *ls.more...)
-	}
-	return out
 }
+
+// all lists the documents.
+func (ls labels) all() []int32 { return slices.Collect(ls.each()) }
 
 // clone is a copy that shares nothing with ls (set may change a set's storage in place).
 func (ls labels) clone() labels {
@@ -477,19 +483,10 @@ func (v *view) latestLabel(by labels) (time.Time, int32) {
 		bt time.Time
 		bl int32 = -1
 	)
-	consider := func(l int32) {
+	for l := range by.each() {
 		t := v.docTime(l)
 		if bl < 0 || v.compareStated(t, l, bt, bl) > 0 {
 			bt, bl = t, l
-		}
-	}
-	if by.first < 0 {
-		return bt, bl
-	}
-	consider(by.first)
-	if by.more != nil {
-		for _, l := range *by.more {
-			consider(l)
 		}
 	}
 	return bt, bl

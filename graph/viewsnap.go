@@ -6,8 +6,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/google/uuid"
 	hkv "github.com/hidal-go/hidalgo/kv"
@@ -122,9 +124,10 @@ func (w *snapWriter) string(s string) {
 	}
 }
 
-func (w *snapWriter) labels(ls []int32) {
-	w.uint(uint64(len(ls)))
-	for _, l := range ls {
+// labels writes a count of node indexes, then each.
+func (w *snapWriter) labels(count int, ls iter.Seq[int32]) {
+	w.uint(uint64(count))
+	for l := range ls {
 		w.uint(uint64(l))
 	}
 }
@@ -163,18 +166,18 @@ func (w *snapWriter) view(v *view, stamp storeStamp) error {
 			listed = 1
 		}
 		w.uint(listed)
-		w.labels(nd.sources)
+		w.labels(len(nd.sources), slices.Values(nd.sources))
 		w.uint(uint64(len(nd.out)))
 		for _, e := range nd.out {
 			w.uint(uint64(e.pred))
 			w.uint(uint64(e.other))
-			w.labels(e.by.all())
+			w.labels(e.by.count(), e.by.each())
 		}
 		w.uint(uint64(len(nd.props)))
 		for _, p := range nd.props {
 			w.uint(uint64(p.p))
 			w.string(quad.ToString(p.val))
-			w.labels(p.by.all())
+			w.labels(p.by.count(), p.by.each())
 		}
 	}
 	return w.err

@@ -81,7 +81,7 @@ func (r *snapReader) uint() uint64 {
 	return x
 }
 
-// index reads a node index below n.
+// index reads an index below n: of a node, a predicate, a property.
 func (r *snapReader) index(n int) int32 {
 	x := r.uint()
 	if x >= uint64(n) {
@@ -395,11 +395,7 @@ func (p *snapPart) decode(v *view, kinds []NodeKind, n int, idText []byte) {
 		if c := r.count(); c > 0 {
 			nd.out = p.edges.take(c, c)
 			for j := range nd.out {
-				pi := r.uint()
-				if pi >= uint64(len(Predicates)) {
-					r.err = errSnapshot
-					return
-				}
+				pi := r.index(len(Predicates))
 				nd.out[j] = vedge{pred: uint8(pi), other: r.index(n), by: p.labels(n)}
 				p.indegree[nd.out[j].other]++
 				p.edgeCount[pi]++
@@ -408,11 +404,7 @@ func (p *snapPart) decode(v *view, kinds []NodeKind, n int, idText []byte) {
 		if c := r.count(); c > 0 {
 			nd.props = p.props.take(c, c)
 			for j := range nd.props {
-				pi := r.uint()
-				if pi >= uint64(len(trackedProps)) {
-					r.err = errSnapshot
-					return
-				}
+				pi := r.index(len(trackedProps))
 				val := r.value(p.values)
 				nd.props[j] = vprop{p: uint8(pi), val: val, by: p.labels(n)}
 				if trackedProps[pi] == pIngestedAt {
@@ -436,12 +428,12 @@ func (r *snapReader) skipNode(n, kinds int) {
 		r.index(n)
 	}
 	for c := r.count(); c > 0 && r.err == nil; c-- {
-		r.uint() // predicate
+		r.index(len(Predicates))
 		r.index(n)
 		r.skipLabels(n)
 	}
 	for c := r.count(); c > 0 && r.err == nil; c-- {
-		r.uint() // property
+		r.index(len(trackedProps))
 		r.text()
 		r.skipLabels(n)
 	}
