@@ -449,32 +449,45 @@ func (v *view) latestProp(n int32, p quad.IRI, keep func(quad.Value) bool) quad.
 	if !ok {
 		return nil
 	}
-	var (
-		best      *vprop
-		bestT     time.Time
-		bestLabel int32
-	)
-	for i := range v.nodes[n].props {
-		x := &v.nodes[n].props[i]
-		if x.p != pi || !keep(x.val) {
-			continue
-		}
-		if best == nil {
-			best, bestLabel = x, -1
-			continue
-		}
-		if bestLabel < 0 { // a second value: from now on, times decide
-			bestT, bestLabel = v.latestLabel(best.by)
-		}
-		t, label := v.latestLabel(x.by)
-		if c := v.compareStated(t, label, bestT, bestLabel); c > 0 || c == 0 && quad.ToString(x.val) > quad.ToString(best.val) {
-			best, bestT, bestLabel = x, t, label
+	values := func(yield func(*vprop) bool) {
+		for i := range v.nodes[n].props {
+			if x := &v.nodes[n].props[i]; x.p == pi && keep(x.val) && !yield(x) {
+				return
+			}
 		}
 	}
+	best := latest(v, values, func(x *vprop) labels { return x.by }, func(x, best *vprop) bool {
+		return quad.ToString(x.val) > quad.ToString(best.val)
+	})
 	if best == nil {
 		return nil
 	}
 	return best.val
+}
+
+// latest picks among statements what a read gives of a single-valued fact: the only one,
+// else the one the most recently ingested document states (see compareStated), then the one
+// wins says wins a tie. The documents are read only once a second statement appears.
+func latest[T any](v *view, xs iter.Seq[*T], by func(*T) labels, wins func(x, best *T) bool) *T {
+	var (
+		best  *T
+		bestT time.Time
+		bestL = int32(-1) // -1 while a single statement is known
+	)
+	for x := range xs {
+		if best == nil {
+			best = x
+			continue
+		}
+		if bestL < 0 {
+			bestT, bestL = v.latestLabel(by(best))
+		}
+		t, l := v.latestLabel(by(x))
+		if c := v.compareStated(t, l, bestT, bestL); c > 0 || c == 0 && wins(x, best) {
+			best, bestT, bestL = x, t, l
+		}
+	}
+	return best
 }
 
 // latestLabel is the most recently ingested of some documents (then the greatest ID).

@@ -4,7 +4,6 @@ import (
 	"context"
 	"maps"
 	"slices"
-	"time"
 
 	"github.com/cayleygraph/quad"
 )
@@ -118,30 +117,16 @@ func PickName(names map[string]string, lang, fallback string) string {
 // property is single-valued: as prop picks among values.
 func (v *view) latestOut(n int32, pred Predicate) (int32, bool) {
 	pi := edgePreds[pred.IRI()]
-	var (
-		best  *vedge
-		bestT time.Time
-		bestL = int32(-1) // -1 while a single edge is known: its documents need no reading
-	)
-	for i := range v.nodes[n].out {
-		e := &v.nodes[n].out[i]
-		if e.pred != pi {
-			continue
+	edges := func(yield func(*vedge) bool) {
+		for i := range v.nodes[n].out {
+			if e := &v.nodes[n].out[i]; e.pred == pi && !yield(e) {
+				return
+			}
 		}
-		if best == nil {
-			best = e
-			continue
-		}
-		if bestL < 0 { // a second edge: from now on, the documents decide
-			bestT, bestL = v.latestLabel(best.by)
-		}
-		t, l := v.latestLabel(e.by)
-		c := v.compareStated(t, l, bestT, bestL)
-		if c < 0 || c == 0 && v.nodes[e.other].id <= v.nodes[best.other].id {
-			continue
-		}
-		best, bestT, bestL = e, t, l
 	}
+	best := latest(v, edges, func(e *vedge) labels { return e.by }, func(e, best *vedge) bool {
+		return v.nodes[e.other].id > v.nodes[best.other].id
+	})
 	if best == nil {
 		return 0, false
 	}
