@@ -73,9 +73,9 @@ func (s *Store) Neighbourhood(ctx context.Context, id ID, depth int, preds []Pre
 			frontier = next
 		}
 		for _, n := range order {
-			sg.Nodes = append(sg.Nodes, SubgraphNode{ID: v.nodes[n].id, Kind: v.nodes[n].kind, Depth: dist[n]})
+			sg.Nodes = append(sg.Nodes, SubgraphNode{ID: v.nodes[n].id, Kind: v.kindOf(n), Depth: dist[n]})
 			for _, e := range v.nodes[n].out {
-				if _, in := dist[e.other]; in && v.nodes[e.other].kind != "" && wanted(preds, Predicates[e.pred]) {
+				if _, in := dist[e.other]; in && v.present(e.other) && wanted(preds, Predicates[e.pred]) {
 					sg.Edges = append(sg.Edges, Edge{From: v.nodes[n].id, Pred: Predicates[e.pred], To: v.nodes[e.other].id})
 				}
 			}
@@ -108,7 +108,7 @@ func (s *Store) Path(ctx context.Context, from, to ID, maxDepth int, preds []Pre
 		}
 		found = true
 		for i, n := range nodes {
-			sg.Nodes = append(sg.Nodes, SubgraphNode{ID: v.nodes[n].id, Kind: v.nodes[n].kind, Depth: i})
+			sg.Nodes = append(sg.Nodes, SubgraphNode{ID: v.nodes[n].id, Kind: v.kindOf(n), Depth: i})
 			if i > 0 {
 				sg.Edges = append(sg.Edges, v.edgeBetween(nodes[i-1], n, preds))
 			}
@@ -184,7 +184,7 @@ func (v *view) around(n int32, preds []Predicate) iter.Seq[int32] {
 		byPred := make([][]keyedNode, len(Predicates))
 		for _, es := range [][]vedge{v.nodes[n].out, v.nodes[n].in} {
 			for _, e := range es {
-				if o := &v.nodes[e.other]; o.kind != "" && wanted(preds, Predicates[e.pred]) {
+				if o := &v.nodes[e.other]; o.kind != 0 && wanted(preds, Predicates[e.pred]) {
 					byPred[e.pred] = append(byPred[e.pred], keyedNode{o.key, e.other})
 				}
 			}

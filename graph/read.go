@@ -25,7 +25,7 @@ func (s *Store) Kinds(ctx context.Context, ids []ID) ([]NodeKind, error) {
 	err := s.viewRead(ctx, func(v *view) {
 		for i, id := range ids {
 			if n, ok := v.lookup(id); ok {
-				out[i] = v.nodes[n].kind
+				out[i] = v.kindOf(n)
 			}
 		}
 	})

@@ -189,7 +189,7 @@ func (s *Store) reindexNodes(ctx context.Context, ix *search.Index, ids []ID, wr
 				gone = append(gone, string(id))
 				continue
 			}
-			nd := node{id: id, kind: v.nodes[n].kind}
+			nd := node{id: id, kind: v.kindOf(n)}
 			switch nd.kind {
 			case KindDemand, KindStance: // texts without a language tag
 				nd.langs = v.languages(n)

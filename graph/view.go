@@ -30,9 +30,13 @@ import (
 // inline, documents' own facts live apart (docs).
 type view struct {
 	mu    sync.RWMutex
-	index map[ID]int32
+	index nodeIndex
 	nodes []vnode
 	docs  map[int32]*vdoc // document nodes' own facts
+	sets  labelSets       // the sets of documents beyond their first
+
+	kinds  []NodeKind          // the kinds nodes have, by vnode.kind; kinds[0] is ""
+	kindIx map[NodeKind]uint16 // the index of each in kinds
 
 	byKind    map[NodeKind][]int32 // nodes ever given each kind, in index order (absent ones included)
 	edgeCount map[Predicate]int64  // distinct edges stated by at least one document
@@ -42,13 +46,14 @@ type view struct {
 }
 
 // vnode is one node of the view. Nodes are never removed, only emptied: a node no document
-// states any more has no sources and is absent (kind "").
+// states any more has no sources and is absent (kind 0). Its lists are the only pointers in
+// it: IDs, kinds and sets of documents are numbers or live apart.
 type vnode struct {
 	id      ID
 	key     uint64 // idKey(id): IDs compared by it first
-	kind    NodeKind
-	listed  bool    // in byKind
-	sources []int32 // documents stating its kind quad, by node index, sorted
+	sources labels // documents stating its kind quad, by node index
+	kind    uint16 // index in view.kinds; 0 while absent
+	listed  bool   // in byKind
 	out, in []vedge
 	props   []vprop // the tracked properties' values, each with the documents stating it
 }
@@ -57,84 +62,6 @@ type vnode struct {
 type vdoc struct {
 	t      time.Time // its ingest time
 	stated []int32   // the nodes whose kind quad it states, sorted
-}
-
-// labels is a set of documents: the first inline, the others (sorted) apart, as most facts
-// are stated by one document.
-type labels struct {
-	first int32 // -1 for none
-	more  *[]int32
-}
-
-func oneLabel(l int32) labels { return labels{first: l} }
-
-func (ls labels) count() int {
-	if ls.first < 0 {
-		return 0
-	}
-	if ls.more == nil {
-		return 1
-	}
-	return 1 + len(*ls.more)
-}
-
-// each yields the documents.
-func (ls labels) each() iter.Seq[int32] {
-	return func(yield func(int32) bool) {
-		if ls.first < 0 || !yield(ls.first) || ls.more == nil {
-			return
-		}
-		for _, l := range *ls.more {
-			if !yield(l) {
-				return
-			}
-		}
-	}
-}
-
-// all lists the documents.
-func (ls labels) all() []int32 { return slices.Collect(ls.each()) }
-
-// clone is a copy that shares nothing with ls (set may change a set's storage in place).
-func (ls labels) clone() labels {
-	if ls.more == nil {
-		return ls
-	}
-	more := slices.Clone(*ls.more)
-	return labels{first: ls.first, more: &more}
-}
-
-// set adds or removes a document.
-func (ls labels) set(l int32, add bool) labels {
-	switch {
-	case ls.first < 0:
-		if add {
-			return oneLabel(l)
-		}
-		return ls
-	case ls.first == l:
-		if add {
-			return ls
-		}
-		if ls.more == nil || len(*ls.more) == 0 {
-			return labels{first: -1}
-		}
-		rest := *ls.more
-		if len(rest) == 1 {
-			return oneLabel(rest[0])
-		}
-		next := slices.Clone(rest[1:])
-		return labels{first: rest[0], more: &next}
-	}
-	var rest []int32
-	if ls.more != nil {
-		rest = *ls.more
-	}
-	rest = setLabel(rest, l, add)
-	if len(rest) == 0 {
-		return oneLabel(ls.first)
-	}
-	return labels{first: ls.first, more: &rest}
 }
 
 // vedge is an edge from (out) or to (in) the node, with the documents stating it.
@@ -173,9 +100,36 @@ var (
 )
 
 func newView() *view {
-	return &view{index: map[ID]int32{}, docs: map[int32]*vdoc{}, byKind: map[NodeKind][]int32{},
-		edgeCount: map[Predicate]int64{}, kindCount: map[NodeKind]int64{}}
+	return &view{index: newNodeIndex(0), docs: map[int32]*vdoc{}, sets: newLabelSets(),
+		kinds: []NodeKind{""}, kindIx: map[NodeKind]uint16{"": 0},
+		byKind: map[NodeKind][]int32{}, edgeCount: map[Predicate]int64{}, kindCount: map[NodeKind]int64{}}
 }
+
+// maxKinds is the most distinct kinds a view tells apart (eurel writes a dozen).
+const maxKinds = 1<<16 - 1
+
+// kindIndex is the index of a kind in v.kinds, added if new; false when the view already
+// tells maxKinds kinds apart.
+func (v *view) kindIndex(k NodeKind) (uint16, bool) {
+	if i, ok := v.kindIx[k]; ok {
+		return i, true
+	}
+	if len(v.kinds) > maxKinds {
+		return 0, false
+	}
+	v.kinds = append(v.kinds, k)
+	v.kindIx[k] = uint16(len(v.kinds) - 1)
+	return uint16(len(v.kinds) - 1), true
+}
+
+// kindOf is a node's kind ("" when absent).
+func (v *view) kindOf(n int32) NodeKind { return v.kinds[v.nodes[n].kind] }
+
+// present says whether the graph holds a node: whether a document states its kind.
+func (v *view) present(n int32) bool { return v.nodes[n].kind != 0 }
+
+// find is the index of the node with an ID, present or not.
+func (v *view) find(id ID) (int32, bool) { return v.index.find(v.nodes, id) }
 
 // buildView reads every quad of the store into a new view.
 func (s *Store) buildView(ctx context.Context) (*view, error) {
@@ -230,12 +184,12 @@ func idKey(id ID) uint64 {
 
 // node returns the index of a node, creating it.
 func (v *view) node(id ID) int32 {
-	if i, ok := v.index[id]; ok {
+	if i, ok := v.find(id); ok {
 		return i
 	}
 	i := int32(len(v.nodes))
-	v.nodes = append(v.nodes, vnode{id: id, key: idKey(id)})
-	v.index[id] = i
+	v.nodes = append(v.nodes, vnode{id: id, key: idKey(id), sources: noLabels})
+	v.index.add(v.nodes, i)
 	return i
 }
 
@@ -276,16 +230,22 @@ func (v *view) one(q quad.Quad, add bool) {
 	// Evidence quads (whose subjects are edge IDs) and texts are not kept.
 }
 
+// kindQuad applies a kind quad. A kind beyond the maxKinds the view tells apart (no store
+// eurel wrote has one) leaves the node as it was.
 func (v *view) kindQuad(subj, labelID ID, kind NodeKind, add bool) {
+	ki, ok := v.kindIndex(kind)
+	if !ok {
+		return
+	}
 	n, label := v.node(subj), v.node(labelID)
 	nd := &v.nodes[n]
-	had := len(nd.sources) > 0
-	nd.sources = setLabel(nd.sources, label, add)
+	had := nd.sources.first >= 0
+	nd.sources = v.sets.set(nd.sources, label, add)
 	d := v.doc(label)
 	d.stated = setLabel(d.stated, n, add)
-	has := len(nd.sources) > 0
+	has := nd.sources.first >= 0
 	if has {
-		nd.kind = kind
+		nd.kind = ki
 		if !nd.listed {
 			nd.listed = true
 			v.byKind[kind] = append(v.byKind[kind], n)
@@ -293,17 +253,17 @@ func (v *view) kindQuad(subj, labelID ID, kind NodeKind, add bool) {
 	}
 	switch {
 	case has && !had:
-		v.kindCount[nd.kind]++
+		v.kindCount[v.kinds[nd.kind]]++
 	case had && !has:
-		v.kindCount[nd.kind]--
-		nd.kind = ""
+		v.kindCount[v.kinds[nd.kind]]--
+		nd.kind = 0
 	}
 }
 
 func (v *view) edgeQuad(subj ID, pi uint8, obj, labelID ID, add bool) {
 	from, to, label := v.node(subj), v.node(obj), v.node(labelID)
 	before := v.edgeLabels(from, pi, to)
-	v.nodes[from].out = setEdge(v.nodes[from].out, pi, to, label, add)
+	v.nodes[from].out = v.setEdge(v.nodes[from].out, pi, to, label, add)
 	// An edge is in from's out-list exactly when it is in to's in-list, with the same labels.
 	// to is often a hub (the Commission has an in-edge per demand addressed to it): a new edge
 	// is appended without searching its list, and an existing one is looked for from the end,
@@ -312,7 +272,7 @@ func (v *view) edgeQuad(subj ID, pi uint8, obj, labelID ID, add bool) {
 	case before == 0 && add:
 		v.nodes[to].in = append(v.nodes[to].in, vedge{pred: pi, other: from, by: oneLabel(label)})
 	case before > 0:
-		v.nodes[to].in = setEdge(v.nodes[to].in, pi, from, label, add)
+		v.nodes[to].in = v.setEdge(v.nodes[to].in, pi, from, label, add)
 	}
 	pred := Predicates[pi]
 	switch after := v.edgeLabels(from, pi, to); {
@@ -331,8 +291,8 @@ func (v *view) propQuad(subj ID, pi uint8, val quad.Value, labelID ID, add bool)
 	case add && i < 0:
 		nd.props = append(nd.props, vprop{p: pi, val: val, by: oneLabel(label)})
 	case i >= 0:
-		nd.props[i].by = nd.props[i].by.set(label, add)
-		if nd.props[i].by.count() == 0 {
+		nd.props[i].by = v.sets.set(nd.props[i].by, label, add)
+		if nd.props[i].by.first < 0 {
 			nd.props = slices.Delete(nd.props, i, i+1)
 		}
 	}
@@ -360,27 +320,15 @@ func sameValue(a, b quad.Value) bool {
 func (v *view) edgeLabels(from int32, pi uint8, to int32) int {
 	for _, e := range v.nodes[from].out {
 		if e.pred == pi && e.other == to {
-			return e.by.count()
+			return v.sets.count(e.by)
 		}
 	}
 	return 0
 }
 
-// setLabel adds or removes a label in a sorted set.
-func setLabel(set []int32, label int32, add bool) []int32 {
-	i, found := slices.BinarySearch(set, label)
-	switch {
-	case add && !found:
-		return slices.Insert(set, i, label)
-	case !add && found:
-		return slices.Delete(set, i, i+1)
-	}
-	return set
-}
-
 // setEdge adds or removes one document's statement of an edge; an edge no document states
 // any more is dropped.
-func setEdge(edges []vedge, pi uint8, other, label int32, add bool) []vedge {
+func (v *view) setEdge(edges []vedge, pi uint8, other, label int32, add bool) []vedge {
 	i := len(edges) - 1
 	for i >= 0 && (edges[i].pred != pi || edges[i].other != other) {
 		i--
@@ -391,8 +339,8 @@ func setEdge(edges []vedge, pi uint8, other, label int32, add bool) []vedge {
 		}
 		return append(edges, vedge{pred: pi, other: other, by: oneLabel(label)})
 	}
-	edges[i].by = edges[i].by.set(label, add)
-	if edges[i].by.count() == 0 {
+	edges[i].by = v.sets.set(edges[i].by, label, add)
+	if edges[i].by.first < 0 {
 		return slices.Delete(edges, i, i+1)
 	}
 	return edges
@@ -402,11 +350,11 @@ func setEdge(edges []vedge, pi uint8, other, label int32, add bool) []vedge {
 
 // lookup is the index of a node the graph holds, of one of the kinds if any are given.
 func (v *view) lookup(id ID, kinds ...NodeKind) (int32, bool) {
-	i, ok := v.index[id]
-	if !ok || v.nodes[i].kind == "" {
+	i, ok := v.find(id)
+	if !ok || !v.present(i) {
 		return 0, false
 	}
-	if len(kinds) > 0 && !slices.Contains(kinds, v.nodes[i].kind) {
+	if len(kinds) > 0 && !slices.Contains(kinds, v.kindOf(i)) {
 		return 0, false
 	}
 	return i, true
@@ -421,7 +369,7 @@ func (v *view) neighbours(n int32, pred Predicate, out bool) []int32 {
 	pi := uint8(predOrder[pred])
 	var res []int32
 	for _, e := range edges {
-		if e.pred == pi && v.nodes[e.other].kind != "" {
+		if e.pred == pi && v.present(e.other) {
 			res = append(res, e.other)
 		}
 	}
@@ -496,7 +444,7 @@ func (v *view) latestLabel(by labels) (time.Time, int32) {
 		bt time.Time
 		bl int32 = -1
 	)
-	for l := range by.each() {
+	for l := range v.sets.each(by) {
 		t := v.docTime(l)
 		if bl < 0 || v.compareStated(t, l, bt, bl) > 0 {
 			bt, bl = t, l
@@ -518,7 +466,7 @@ func (v *view) propString(n int32, p quad.IRI) string { return str(v.prop(n, p))
 func (v *view) ofKind(k NodeKind) []int32 {
 	var out []int32
 	for _, n := range v.byKind[k] {
-		if v.nodes[n].kind == k {
+		if v.kindOf(n) == k {
 			out = append(out, n)
 		}
 	}
@@ -537,7 +485,7 @@ func (v *view) ids(ns []int32) []ID {
 // languages are the languages of the documents stating a node.
 func (v *view) languages(n int32) []string {
 	var out []string
-	for _, d := range v.nodes[n].sources {
+	for d := range v.sets.each(v.nodes[n].sources) {
 		if l := v.propString(d, pLanguage); l != "" && !slices.Contains(out, l) {
 			out = append(out, l)
 		}

@@ -29,14 +29,14 @@ func dumpView(v *view) string {
 		return strings.Join(out, ",")
 	}
 	for i, nd := range v.nodes {
-		if nd.kind != "" {
-			lines = append(lines, fmt.Sprintf("node %s %s sources=%s", nd.id, nd.kind, ids(nd.sources)))
+		if v.present(int32(i)) {
+			lines = append(lines, fmt.Sprintf("node %s %s sources=%s", nd.id, v.kindOf(int32(i)), ids(v.sets.all(nd.sources))))
 		}
 		for _, e := range nd.out {
-			lines = append(lines, fmt.Sprintf("edge %s %s %s by %s", nd.id, Predicates[e.pred], v.nodes[e.other].id, ids(e.by.all())))
+			lines = append(lines, fmt.Sprintf("edge %s %s %s by %s", nd.id, Predicates[e.pred], v.nodes[e.other].id, ids(v.sets.all(e.by))))
 		}
 		for _, e := range nd.in {
-			lines = append(lines, fmt.Sprintf("in %s %s %s by %s", v.nodes[e.other].id, Predicates[e.pred], nd.id, ids(e.by.all())))
+			lines = append(lines, fmt.Sprintf("in %s %s %s by %s", v.nodes[e.other].id, Predicates[e.pred], nd.id, ids(v.sets.all(e.by))))
 		}
 		for _, p := range trackedProps {
 			if val := v.prop(int32(i), p); val != nil {

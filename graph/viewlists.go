@@ -102,7 +102,7 @@ func (s *Store) sortAgreements(ctx context.Context, ids []ID) ([]ID, error) {
 	keys := make(map[ID]string, len(ids))
 	err := s.viewRead(ctx, func(v *view) {
 		for _, id := range ids {
-			n, ok := v.index[id]
+			n, ok := v.find(id)
 			if !ok {
 				continue
 			}
@@ -248,7 +248,7 @@ func (v *view) selectResolutions(f ResolutionFilter, textHits map[ID]bool) []int
 		ns = intersectIdx(sets)
 	}
 	return slices.DeleteFunc(ns, func(n int32) bool {
-		if v.nodes[n].kind != KindResolution {
+		if v.kindOf(n) != KindResolution {
 			return true
 		}
 		if (!f.From.IsZero() || !f.To.IsZero()) && !within(date(v.prop(n, pAdopted)), f.From, f.To) {
@@ -372,7 +372,7 @@ func (v *view) selectDemands(f DemandFilter, textHits map[ID]bool) []int32 {
 	}
 	dated := !f.From.IsZero() || !f.To.IsZero()
 	return slices.DeleteFunc(ns, func(n int32) bool {
-		if v.nodes[n].kind != KindDemand {
+		if v.kindOf(n) != KindDemand {
 			return true
 		}
 		if dated {
@@ -428,8 +428,8 @@ func (v *view) sourceOrder(ns []int32) {
 	keys := make(map[int32]key, len(ns))
 	for _, n := range ns {
 		k := key{pos: integer(v.prop(n, pPosition))}
-		if srcs := v.nodes[n].sources; len(srcs) > 0 {
-			d := srcs[len(srcs)-1]
+		if srcs := v.nodes[n].sources; srcs.first >= 0 {
+			d := slices.Max(v.sets.all(srcs))
 			k.t, k.doc = v.docTime(d), v.nodes[d].id
 		}
 		keys[n] = k
@@ -567,7 +567,7 @@ func (c *counting) item(countries []int32, adopted PartialDate, topics, addresse
 	kinds := map[string]bool{}
 	for _, n := range addressees {
 		k := v.propString(n, pInstitutionKind)
-		if v.nodes[n].kind == KindCountry {
+		if v.kindOf(n) == KindCountry {
 			k = string(KindCountry)
 		}
 		if k != "" && !kinds[k] {

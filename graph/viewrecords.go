@@ -141,7 +141,7 @@ func (r *reader) byViewProp(ids []ID, p quad.IRI) []ID {
 	keys := make(map[ID]string, len(ids))
 	r.err = r.s.viewRead(r.ctx, func(v *view) {
 		for _, id := range ids {
-			if n, ok := v.index[id]; ok {
+			if n, ok := v.find(id); ok {
 				keys[id] = v.propString(n, p)
 			}
 		}

@@ -9,7 +9,6 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"github.com/google/uuid"
 	hkv "github.com/hidal-go/hidalgo/kv"
@@ -139,18 +138,8 @@ func (w *snapWriter) view(v *view, stamp storeStamp) error {
 	w.uint(uint64(v.quads))
 	w.uint(uint64(v.last.UnixNano()))
 	w.uint(uint64(len(v.nodes)))
-	var kinds []NodeKind
-	kindIndex := map[NodeKind]uint64{}
-	for i := range v.nodes {
-		if k := v.nodes[i].kind; k != "" {
-			if _, ok := kindIndex[k]; !ok {
-				kindIndex[k] = uint64(len(kinds)) + 1
-				kinds = append(kinds, k)
-			}
-		}
-	}
-	w.uint(uint64(len(kinds)))
-	for _, k := range kinds {
+	w.uint(uint64(len(v.kinds) - 1))
+	for _, k := range v.kinds[1:] {
 		w.string(string(k))
 	}
 	for i := range v.nodes {
@@ -160,24 +149,24 @@ func (w *snapWriter) view(v *view, stamp storeStamp) error {
 			return fmt.Errorf("view snapshot: node ID %q: %w", nd.id, err)
 		}
 		w.bytes(u[:])
-		w.uint(kindIndex[nd.kind])
+		w.uint(uint64(nd.kind))
 		listed := uint64(0)
 		if nd.listed {
 			listed = 1
 		}
 		w.uint(listed)
-		w.labels(len(nd.sources), slices.Values(nd.sources))
+		w.labels(v.sets.count(nd.sources), v.sets.each(nd.sources))
 		w.uint(uint64(len(nd.out)))
 		for _, e := range nd.out {
 			w.uint(uint64(e.pred))
 			w.uint(uint64(e.other))
-			w.labels(e.by.count(), e.by.each())
+			w.labels(v.sets.count(e.by), v.sets.each(e.by))
 		}
 		w.uint(uint64(len(nd.props)))
 		for _, p := range nd.props {
 			w.uint(uint64(p.p))
 			w.string(quad.ToString(p.val))
-			w.labels(p.by.count(), p.by.each())
+			w.labels(v.sets.count(p.by), v.sets.each(p.by))
 		}
 	}
 	return w.err

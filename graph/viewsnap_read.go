@@ -198,12 +198,12 @@ type snapPart struct {
 	listed    []int32 // this part's nodes listed in byKind, in order
 	docTimes  map[int32]time.Time
 	values    map[string]quad.Value
-	start     []byte // the bytes from the part's first record on
+	sets      labelSets // the sets of documents beyond their first, merged into the view's
+	start     []byte    // the bytes from the part's first record on
 
 	// The nodes' lists are cut from shared chunks: a few thousand allocations instead of
 	// tens of millions, for the allocator now and for the collector at every cycle after.
 	ints  chunks[int32]
-	hdrs  chunks[[]int32]
 	edges chunks[vedge]
 	props chunks[vprop]
 }
@@ -228,23 +228,27 @@ func (a *chunks[T]) take(n, c int) []T {
 	return out
 }
 
-// labels reads a set of documents (a count, then node indexes below n).
+// labels reads a set of documents (a count, at least one, then node indexes below n).
 func (p *snapPart) labels(n int) labels {
-	r := &p.r
-	c := r.uint()
+	c := p.r.uint()
 	if c == 0 || c > uint64(n) {
-		r.err = errSnapshot
-		return labels{first: -1}
+		p.r.err = errSnapshot
+		return noLabels
 	}
+	return p.set(int(c), n)
+}
+
+// set reads c > 0 node indexes below n as a set of documents. A long set (a hub's) gets room
+// to grow.
+func (p *snapPart) set(c, n int) labels {
+	r := &p.r
 	by := oneLabel(r.index(n))
 	if c > 1 {
-		more := p.ints.take(int(c-1), int(c-1))
+		more := p.ints.take(c-1, c-1+room(c-1))
 		for i := range more {
 			more[i] = r.index(n)
 		}
-		h := &p.hdrs.take(1, 1)[0]
-		*h = more
-		by.more = h
+		by.more = p.sets.put(more)
 	}
 	return by
 }
@@ -259,17 +263,21 @@ func (r *snapReader) view(parts, minPart int) (*view, error) {
 	}
 	n := int(n64)
 	nk := r.count()
-	kinds := make([]NodeKind, nk)
-	for i := range kinds {
-		kinds[i] = NodeKind(r.string())
+	if nk > maxKinds {
+		return nil, errSnapshot
 	}
-	if r.err != nil {
-		return nil, r.err
+	for range nk {
+		if _, ok := v.kindIndex(NodeKind(r.string())); !ok || r.err != nil {
+			return nil, errSnapshot
+		}
+	}
+	if len(v.kinds) != nk+1 {
+		return nil, errSnapshot // a kind twice
 	}
 	// Room for the nodes of the next few thousand documents: the first write after an open
 	// would otherwise copy every node into a grown array.
 	v.nodes = make([]vnode, n, n+n/16+1024)
-	v.index = make(map[ID]int32, n)
+	v.index = newNodeIndex(n + n/16 + 1024)
 	// Node IDs: their text written into one block, one string cut into n (a string each would
 	// be millions of objects for the collector to track).
 	idText := make([]byte, n*uuidLen)
@@ -281,18 +289,18 @@ func (r *snapReader) view(parts, minPart int) (*view, error) {
 	for j := range ps {
 		p := &snapPart{from: j * n / parts, to: (j + 1) * n / parts, kindCount: map[NodeKind]int64{},
 			edgeCount: make([]int64, len(Predicates)), indegree: make([]int32, n),
-			docTimes: map[int32]time.Time{}, values: map[string]quad.Value{}}
+			docTimes: map[int32]time.Time{}, values: map[string]quad.Value{}, sets: newLabelSets()}
 		ps[j] = p
 		if j > 0 {
 			for i := ps[j-1].from; i < ps[j-1].to && skim.err == nil; i++ {
-				skim.skipNode(n, len(kinds))
+				skim.skipNode(n, nk)
 			}
 			if skim.err != nil {
 				break // the part before meets the same damage and says so
 			}
 		}
 		p.r, p.start = snapReader{b: skim.b}, skim.b
-		wg.Go(func() { p.decode(v, kinds, n, idText) })
+		wg.Go(func() { p.decode(v, n, idText) })
 	}
 	wg.Wait()
 	for j, p := range ps {
@@ -322,8 +330,11 @@ func (r *snapReader) view(parts, minPart int) (*view, error) {
 			}
 		}
 		for _, i := range p.listed {
-			k := v.nodes[i].kind
+			k := v.kindOf(i)
 			v.byKind[k] = append(v.byKind[k], i)
+		}
+		if off := v.sets.merge(p.sets); off != 0 {
+			p.shiftSets(v, off)
 		}
 		for i, t := range p.docTimes {
 			v.doc(i).t = t
@@ -340,7 +351,7 @@ func (r *snapReader) view(parts, minPart int) (*view, error) {
 	go func() {
 		defer close(indexed)
 		for i := range v.nodes {
-			v.index[v.nodes[i].id] = int32(i)
+			v.index.add(v.nodes, int32(i))
 		}
 	}()
 	defer func() { <-indexed }()
@@ -358,9 +369,9 @@ func (r *snapReader) view(parts, minPart int) (*view, error) {
 	}
 	for i := range v.nodes {
 		for _, e := range v.nodes[i].out {
-			v.nodes[e.other].in = append(v.nodes[e.other].in, vedge{pred: e.pred, other: int32(i), by: e.by.clone()})
+			v.nodes[e.other].in = append(v.nodes[e.other].in, vedge{pred: e.pred, other: int32(i), by: v.sets.clone(e.by)})
 		}
-		for _, src := range v.nodes[i].sources {
+		for src := range v.sets.each(v.nodes[i].sources) {
 			d := v.doc(src)
 			d.stated = append(d.stated, int32(i))
 		}
@@ -370,27 +381,25 @@ func (r *snapReader) view(parts, minPart int) (*view, error) {
 
 // decode reads the records of the part's nodes into v.nodes and their IDs' text into idText
 // (each part writes its own nodes only); the first error stays in p.r.err.
-func (p *snapPart) decode(v *view, kinds []NodeKind, n int, idText []byte) {
+func (p *snapPart) decode(v *view, n int, idText []byte) {
 	r := &p.r
 	for i := p.from; i < p.to && r.err == nil; i++ {
 		nd := &v.nodes[i]
 		appendUUID(idText[i*uuidLen:i*uuidLen:(i+1)*uuidLen], r.bytes(16))
 		if k := r.uint(); k > 0 {
-			if k > uint64(len(kinds)) {
+			if k >= uint64(len(v.kinds)) {
 				r.err = errSnapshot
 				return
 			}
-			nd.kind = kinds[k-1]
-			p.kindCount[nd.kind]++
+			nd.kind = uint16(k)
+			p.kindCount[v.kinds[k]]++
 		}
 		if nd.listed = r.uint() == 1; nd.listed {
 			p.listed = append(p.listed, int32(i))
 		}
+		nd.sources = noLabels
 		if c := r.count(); c > 0 {
-			nd.sources = p.ints.take(c, c+room(c))
-			for j := range nd.sources {
-				nd.sources[j] = r.index(n)
-			}
+			nd.sources = p.set(c, n)
 		}
 		if c := r.count(); c > 0 {
 			nd.out = p.edges.take(c, c)
@@ -436,5 +445,20 @@ func (r *snapReader) skipNode(n, kinds int) {
 		r.index(len(trackedProps))
 		r.text()
 		r.skipLabels(n)
+	}
+}
+
+// shiftSets moves the part's nodes' sets of documents by off, once the part's labelSets
+// are merged into the view's (see labelSets.merge).
+func (p *snapPart) shiftSets(v *view, off int32) {
+	for i := p.from; i < p.to; i++ {
+		nd := &v.nodes[i]
+		nd.sources = nd.sources.shift(off)
+		for j := range nd.out {
+			nd.out[j].by = nd.out[j].by.shift(off)
+		}
+		for j := range nd.props {
+			nd.props[j].by = nd.props[j].by.shift(off)
+		}
 	}
 }
