@@ -1,8 +1,10 @@
 package gql
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -17,22 +19,39 @@ type Generational interface {
 }
 
 // answerCache keeps the answers to queries: a frontend asks the same pages again and again
-// (a country, an agreement), and between two writes the same query with the same variables
-// has the same answer. An answer is kept under its query text, operation name and variables,
-// for the generation it was computed in; it is served only while the generation is still
-// the reader's, so no answer older than the graph is ever served. Answers with errors are
-// not kept, nor are mutations. Past max bytes the cache starts again empty.
+// (a country, an agreement), and between two writes the same request has the same answer.
+// An answer is kept as the bytes served, under the request's query text, operation name and
+// variables, for the generation it was computed in; it is served only while the generation
+// is still the reader's, so no answer older than the graph is ever served. A kept answer is
+// written as it is, before gqlgen parses anything: the request that computed it was valid.
+// Answers with errors are not kept, nor are mutations, nor requests with extensions. Past
+// max bytes the cache starts again empty.
+//
+// As a gqlgen extension it says, in the request's answerSlot, whether a run's answer may be
+// kept; rerunTorn keeps the answer it serves (see keep), graphqlEndpoint serves kept ones.
 type answerCache struct {
 	gen   func() uint64
 	max   int
 	mu    sync.Mutex
 	at    uint64 // the generation of every entry
-	m     map[string]json.RawMessage
+	m     map[string][]byte
 	bytes int
 }
 
 func newAnswerCache(gen func() uint64, maxBytes int) *answerCache {
-	return &answerCache{gen: gen, max: maxBytes, m: map[string]json.RawMessage{}}
+	return &answerCache{gen: gen, max: maxBytes, m: map[string][]byte{}}
+}
+
+// answerKeyKey holds a request's key in the kept answers in its context.
+type answerKeyKey struct{}
+
+// answerSlotKey holds a run's *answerSlot in its context.
+type answerSlotKey struct{}
+
+// answerSlot says whether the answer of a run may be kept, and for which generation.
+type answerSlot struct {
+	keep bool
+	gen  uint64
 }
 
 var (
@@ -43,50 +62,62 @@ var (
 func (c *answerCache) ExtensionName() string                   { return "AnswerCache" }
 func (c *answerCache) Validate(graphql.ExecutableSchema) error { return nil }
 
-// InterceptResponse answers a query from the cache when it can, and keeps what it computes.
+// InterceptResponse marks a query's answer keepable when it has data and no error, and no
+// write was being applied or committed while it was read.
 func (c *answerCache) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	slot, _ := ctx.Value(answerSlotKey{}).(*answerSlot)
 	oc := graphql.GetOperationContext(ctx)
-	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Query {
-		return next(ctx)
-	}
-	key, err := answerKey(oc)
-	if err != nil {
+	if slot == nil || oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Query {
 		return next(ctx)
 	}
 	gen := c.gen() // before the read: a write during it makes the answer unkeepable
-	if data, ok := c.get(key, gen); ok {
-		return &graphql.Response{Data: data}
-	}
 	resp := next(ctx)
 	// An answer computed while the request was being cancelled may lack what the reads
 	// gave up on: it is not kept.
-	if gen%2 == 0 && resp != nil && len(resp.Errors) == 0 && resp.HasNext == nil && resp.Data != nil && ctx.Err() == nil {
-		c.put(key, gen, resp.Data)
+	if gen%2 == 0 && c.gen() == gen && resp != nil && len(resp.Errors) == 0 && resp.HasNext == nil &&
+		resp.Data != nil && ctx.Err() == nil {
+		slot.keep, slot.gen = true, gen
 	}
 	return resp
 }
 
-// answerKey is the query text, operation name and variables (JSON, keys sorted).
-func answerKey(oc *graphql.OperationContext) (string, error) {
-	vars, err := json.Marshal(oc.Variables)
-	if err != nil {
-		return "", err
+// key is the request's key in the kept answers: query text, operation name and variables
+// (JSON, keys sorted); false for a request never kept (one with extensions).
+func (p gqlParams) key() (string, bool) {
+	if len(p.Extensions) > 0 {
+		return "", false
 	}
-	return oc.RawQuery + "\x00" + oc.OperationName + "\x00" + string(vars), nil
+	vars, err := json.Marshal(p.Variables)
+	if err != nil {
+		return "", false
+	}
+	return p.Query + "\x00" + p.OperationName + "\x00" + string(vars), true
 }
 
-func (c *answerCache) get(key string, gen uint64) (json.RawMessage, bool) {
+// keep keeps a copy of the answer a run served (status and body) when its slot says it may
+// be kept and the request has a key. c may be nil: nothing is kept.
+func (c *answerCache) keep(r *http.Request, slot *answerSlot, status int, body []byte) {
+	if c == nil || !slot.keep || status != http.StatusOK {
+		return
+	}
+	if key, _ := r.Context().Value(answerKeyKey{}).(string); key != "" {
+		c.put(key, slot.gen, bytes.Clone(body))
+	}
+}
+
+// get is the answer kept for a key, if it was computed in the current generation.
+func (c *answerCache) get(key string) ([]byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.at != gen || c.gen() != gen {
+	if c.at != c.gen() {
 		return nil, false
 	}
-	data, ok := c.m[key]
-	return data, ok
+	body, ok := c.m[key]
+	return body, ok
 }
 
-func (c *answerCache) put(key string, gen uint64, data json.RawMessage) {
-	size := len(key) + len(data)
+func (c *answerCache) put(key string, gen uint64, body []byte) {
+	size := len(key) + len(body)
 	if size > c.max/4 {
 		return // one answer may not crowd out the others
 	}
@@ -100,7 +131,7 @@ func (c *answerCache) put(key string, gen uint64, data json.RawMessage) {
 		c.at, c.bytes = gen, 0
 	}
 	if _, ok := c.m[key]; !ok {
-		c.m[key] = data
+		c.m[key] = body
 		c.bytes += size
 	}
 }

@@ -1,7 +1,10 @@
 package gql_test
 
 import (
+	"bytes"
 	"context"
+	"net/http"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -112,6 +115,55 @@ func TestAQueryThatAWriteInterruptedIsRunAgain(t *testing.T) {
 		}
 		if len(page.Country.Resolutions.Nodes) != 1 || page.Country.Resolutions.Nodes[0].Reference != "2021/2544(RSP)" {
 			t.Errorf("%d writes: answer %+v", tc.writes, page)
+		}
+	}
+}
+
+// A kept answer is served as the computed one was, byte for byte, to the same request over
+// POST or GET, without a read; a mutation and a request with extensions are never kept.
+func TestAKeptAnswerIsTheComputedOne(t *testing.T) {
+	st := openGraphStore(t, kzEN()).(*graph.Store)
+	reads := countCalls(st)
+	srv := serve(t, st, func(c *gql.Config) { c.Reader = generationalCounter{reads, st} })
+	const q = `query($code: String!) { country(code: $code) { name resolutions(first: 5) { nodes { reference title demands { text } } } } }`
+	vars := map[string]any{"code": "KZ"}
+	first := srv.post(t, q, vars)
+	if first.Status != http.StatusOK || len(first.Errors) > 0 {
+		t.Fatalf("first answer: %d %+v", first.Status, first.Errors)
+	}
+	before := reads.total.Load()
+	for _, again := range []*answer{srv.post(t, q, vars), srv.get(t, q, vars)} {
+		if !bytes.Equal(again.Data, first.Data) || again.Status != http.StatusOK {
+			t.Errorf("kept answer %d %s, want %s", again.Status, again.Data, first.Data)
+		}
+		if ct := again.Header.Get("Content-Type"); ct != "application/json" {
+			t.Errorf("kept answer's Content-Type %q", ct)
+		}
+	}
+	if n := reads.total.Load() - before; n != 0 {
+		t.Errorf("the same request asked again over POST and GET read %d times, want 0", n)
+	}
+
+	// With extensions: computed each time.
+	body := `{"query": "{ country(code: \"KZ\") { name } }", "extensions": {"trace": true}}`
+	for range 2 {
+		before = reads.total.Load()
+		if a := srv.raw(t, http.MethodPost, "/graphql", "application/json", strings.NewReader(body)); a.Status != http.StatusOK {
+			t.Fatalf("request with extensions: %d %+v", a.Status, a.Errors)
+		}
+		if reads.total.Load() == before {
+			t.Error("a request with extensions was answered from the kept answers")
+		}
+	}
+
+	// A mutation is run each time: deleting twice says true, then false.
+	const del = `mutation($id: ID!) { deleteDocument(id: $id) }`
+	id := string(kzEN().Source.ID())
+	var gone struct{ DeleteDocument bool }
+	for i, want := range []bool{true, false} {
+		srv.ok(t, del, map[string]any{"id": id}, &gone)
+		if gone.DeleteDocument != want {
+			t.Errorf("delete #%d answered %v, want %v", i+1, gone.DeleteDocument, want)
 		}
 	}
 }

@@ -48,19 +48,25 @@ func (t tornQueries) InterceptResponse(ctx context.Context, next graphql.Respons
 }
 
 // rerunTorn runs a request again while its query's reads spanned a write, and writes the
-// answer of the last run. next must be the handler that gives each run its own loaders. A
-// body must have been read whole (readBody) to be read again; any other is run once.
-func rerunTorn(next http.Handler) http.Handler {
+// answer of the last run, which answers keeps when it may (answers may be nil). next must be
+// the handler that gives each run its own loaders. A body must have been read whole
+// (readBody) to be read again; any other is run once.
+func rerunTorn(next http.Handler, answers *answerCache) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, rewinds := r.Body.(requestBody)
 		runs := maxQueryRuns
 		if !rewinds && r.Body != nil && r.Body != http.NoBody {
 			runs = 1
 		}
-		var rec *recorder
+		var (
+			rec  *recorder
+			slot *answerSlot
+		)
 		for run := 1; run <= runs; run++ {
 			torn := &atomic.Bool{}
-			req := r.WithContext(context.WithValue(r.Context(), tornKey{}, torn))
+			slot = &answerSlot{}
+			ctx := context.WithValue(context.WithValue(r.Context(), tornKey{}, torn), answerSlotKey{}, slot)
+			req := r.WithContext(ctx)
 			if rewinds {
 				req.Body = body.again()
 			}
@@ -71,6 +77,7 @@ func rerunTorn(next http.Handler) http.Handler {
 			}
 		}
 		rec.writeTo(w)
+		answers.keep(r, slot, rec.status, rec.body.Bytes())
 	})
 }
 

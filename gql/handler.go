@@ -75,8 +75,9 @@ func (c Config) withDefaults() Config {
 
 // server holds what the handler's parts share.
 type server struct {
-	cfg Config
-	log *slog.Logger
+	cfg     Config
+	log     *slog.Logger
+	answers *answerCache // nil when answers are not kept
 }
 
 // NewHandler serves the GraphQL API and its explorer:
@@ -111,10 +112,11 @@ func NewHandler(cfg Config) http.Handler {
 	var endpoint http.Handler = withLoaders(cfg.Reader, gq)
 	if g, ok := cfg.Reader.(Generational); ok {
 		gq.Use(tornQueries{g.Generation})
-		endpoint = rerunTorn(endpoint)
 		if cfg.AnswerCacheBytes > 0 {
-			gq.Use(newAnswerCache(g.Generation, cfg.AnswerCacheBytes))
+			s.answers = newAnswerCache(g.Generation, cfg.AnswerCacheBytes)
+			gq.Use(s.answers)
 		}
+		endpoint = rerunTorn(endpoint, s.answers)
 	}
 	gq.SetErrorPresenter(s.presentError)
 	gq.SetRecoverFunc(s.recoverPanic)
@@ -132,15 +134,19 @@ func NewHandler(cfg Config) http.Handler {
 }
 
 // graphqlEndpoint checks what gqlgen's transports would answer without a code or with the whole
-// body echoed back (a wrong method or content type, a body too large or not JSON), then runs
-// the request under the time limit.
+// body echoed back (a wrong method or content type, a body too large or not JSON), answers
+// from the kept answers when it can, else runs the request under the time limit.
 func (s *server) graphqlEndpoint(next http.Handler) http.Handler {
 	timed := http.TimeoutHandler(next, s.cfg.Timeout, errorBody(CodeTimeout,
 		fmt.Sprintf("the request took longer than its limit of %s", s.cfg.Timeout)))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var (
+			params gqlParams
+			ok     bool
+		)
 		switch r.Method {
 		case http.MethodGet:
-			if !checkQueryString(w, r) {
+			if params, ok = checkQueryString(w, r); !ok {
 				return
 			}
 			r = r.WithContext(context.WithValue(r.Context(), overGETKey{}, true))
@@ -151,7 +157,7 @@ func (s *server) graphqlEndpoint(next http.Handler) http.Handler {
 					"POST /graphql wants Content-Type: application/json")
 				return
 			}
-			if !s.readBody(w, r) {
+			if params, ok = s.readBody(w, r); !ok {
 				return
 			}
 		default:
@@ -161,18 +167,36 @@ func (s *server) graphqlEndpoint(next http.Handler) http.Handler {
 		}
 		// The answer to a timeout is JSON too: TimeoutHandler keeps this header when it gives up.
 		w.Header().Set("Content-Type", "application/json")
+		if s.answers != nil {
+			if key, ok := params.key(); ok {
+				if body, ok := s.answers.get(key); ok {
+					_, _ = w.Write(body)
+					return
+				}
+				r = r.WithContext(context.WithValue(r.Context(), answerKeyKey{}, key))
+			}
+		}
 		timed.ServeHTTP(w, r)
 	})
 }
 
+// gqlParams are a GraphQL request's parameters, from a POST body or a GET query string.
+type gqlParams struct {
+	Query         string         `json:"query"`
+	OperationName string         `json:"operationName"`
+	Variables     map[string]any `json:"variables"`
+	Extensions    map[string]any `json:"extensions"`
+}
+
 // readBody reads the whole body under the size limit and checks it is a JSON object of a
 // GraphQL request, answering 413 or 400 itself when not. The body is put back for gqlgen.
-func (s *server) readBody(w http.ResponseWriter, r *http.Request) bool {
+func (s *server) readBody(w http.ResponseWriter, r *http.Request) (gqlParams, bool) {
+	var params gqlParams
 	limit := s.cfg.MaxBodyBytes
-	tooLarge := func() bool {
+	tooLarge := func() (gqlParams, bool) {
 		writeError(w, http.StatusRequestEntityTooLarge, CodeBadInput,
 			fmt.Sprintf("the request body is larger than the limit of %s", formatBytes(limit)))
-		return false
+		return params, false
 	}
 	if r.ContentLength > limit {
 		return tooLarge()
@@ -183,22 +207,16 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) bool {
 			return tooLarge()
 		}
 		writeError(w, http.StatusBadRequest, CodeBadInput, "could not read the request body: "+err.Error())
-		return false
-	}
-	var params struct {
-		Query         string         `json:"query"`
-		OperationName string         `json:"operationName"`
-		Variables     map[string]any `json:"variables"`
-		Extensions    map[string]any `json:"extensions"`
+		return params, false
 	}
 	if err := json.Unmarshal(body, &params); err != nil {
 		writeError(w, http.StatusBadRequest, CodeBadInput,
 			`the request body is not a GraphQL request in JSON ({"query": "...", "variables": {...}}): `+err.Error())
-		return false
+		return params, false
 	}
 	r.Body = requestBody{bytes.NewReader(body), body}
 	r.ContentLength = int64(len(body))
-	return true
+	return params, true
 }
 
 // requestBody is a request body read whole, which a run of the request can read again (see
@@ -215,19 +233,21 @@ func (b requestBody) again() io.ReadCloser { return requestBody{bytes.NewReader(
 
 // checkQueryString checks what gqlgen's GET transport would refuse without a code: a query
 // string that does not parse, variables or extensions that are not JSON.
-func checkQueryString(w http.ResponseWriter, r *http.Request) bool {
+func checkQueryString(w http.ResponseWriter, r *http.Request) (gqlParams, bool) {
+	params := gqlParams{}
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, CodeBadInput, "the query string does not parse: "+err.Error())
-		return false
+		return params, false
 	}
-	for _, param := range []string{"variables", "extensions"} {
-		if v := q.Get(param); v != "" && !json.Valid([]byte(v)) {
-			writeError(w, http.StatusBadRequest, CodeBadInput, param+" is not valid JSON")
-			return false
+	params.Query, params.OperationName = q.Get("query"), q.Get("operationName")
+	for param, into := range map[string]*map[string]any{"variables": &params.Variables, "extensions": &params.Extensions} {
+		if v := q.Get(param); v != "" && json.Unmarshal([]byte(v), into) != nil {
+			writeError(w, http.StatusBadRequest, CodeBadInput, param+" is not a JSON object")
+			return params, false
 		}
 	}
-	return true
+	return params, true
 }
 
 // overGETKey marks the context of a GET request, for queriesOnlyOverGET.
