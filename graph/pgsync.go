@@ -160,6 +160,5 @@ func (s *Store) closeChanges() error {
 func (v *view) replaceWith(o *view) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	v.index, v.nodes, v.docs = o.index, o.nodes, o.docs
-	v.byKind, v.edgeCount, v.kindCount, v.quads, v.last = o.byKind, o.edgeCount, o.kindCount, o.quads, o.last
+	v.viewState = o.viewState
 }

@@ -29,7 +29,13 @@ import (
 // million edges): edges and values name their predicate by a byte and their first document
 // inline, documents' own facts live apart (docs).
 type view struct {
-	mu    sync.RWMutex
+	mu sync.RWMutex
+	viewState
+}
+
+// viewState is what a view holds, apart from its lock: replacing a view's state (see
+// replaceWith) replaces all of it.
+type viewState struct {
 	index nodeIndex
 	nodes []vnode
 	docs  map[int32]*vdoc // document nodes' own facts
@@ -100,9 +106,9 @@ var (
 )
 
 func newView() *view {
-	return &view{index: newNodeIndex(0), docs: map[int32]*vdoc{}, sets: newLabelSets(),
+	return &view{viewState: viewState{index: newNodeIndex(0), docs: map[int32]*vdoc{}, sets: newLabelSets(),
 		kinds: []NodeKind{""}, kindIx: map[NodeKind]uint16{"": 0},
-		byKind: map[NodeKind][]int32{}, edgeCount: map[Predicate]int64{}, kindCount: map[NodeKind]int64{}}
+		byKind: map[NodeKind][]int32{}, edgeCount: map[Predicate]int64{}, kindCount: map[NodeKind]int64{}}}
 }
 
 // maxKinds is the most distinct kinds a view tells apart (eurel writes a dozen).
