@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"container/heap"
 	"context"
 	"errors"
 	"iter"
@@ -184,16 +185,16 @@ func (v *view) around(n int32, preds []Predicate) iter.Seq[int32] {
 		byPred := make([][]keyedNode, len(Predicates))
 		for _, es := range [][]vedge{v.nodes[n].out, v.nodes[n].in} {
 			for _, e := range es {
-				if o := &v.nodes[e.other]; o.kind != 0 && wanted(preds, Predicates[e.pred]) {
-					byPred[e.pred] = append(byPred[e.pred], keyedNode{o.key, e.other})
+				if v.present(e.other) && wanted(preds, Predicates[e.pred]) {
+					byPred[e.pred] = append(byPred[e.pred], keyedNode{idKey(v.nodes[e.other].id), e.other})
 				}
 			}
 		}
 		for _, ms := range byPred {
-			h := idHeap{v: v, ns: ms}
-			h.init()
-			for len(h.ns) > 0 {
-				if !yield(h.pop()) {
+			h := &idHeap{v: v, ns: ms}
+			heap.Init(h)
+			for h.Len() > 0 {
+				if !yield(heap.Pop(h).(keyedNode).n) {
 					return
 				}
 			}
@@ -201,19 +202,21 @@ func (v *view) around(n int32, preds []Predicate) iter.Seq[int32] {
 	}
 }
 
-// keyedNode is a node with its ID's key, at hand for comparisons.
+// keyedNode is a node with its ID's first 8 bytes as a number (idKey), compared first.
 type keyedNode struct {
 	key uint64
 	n   int32
 }
 
-// idHeap is a min-heap of nodes by ID.
+// idHeap is a min-heap of nodes by ID (a container/heap.Interface).
 type idHeap struct {
 	v  *view
 	ns []keyedNode
 }
 
-func (h *idHeap) less(i, j int) bool {
+func (h *idHeap) Len() int { return len(h.ns) }
+
+func (h *idHeap) Less(i, j int) bool {
 	a, b := h.ns[i], h.ns[j]
 	if a.key != b.key {
 		return a.key < b.key
@@ -221,38 +224,13 @@ func (h *idHeap) less(i, j int) bool {
 	return h.v.nodes[a.n].id < h.v.nodes[b.n].id
 }
 
-func (h *idHeap) init() {
-	for i := len(h.ns)/2 - 1; i >= 0; i-- {
-		h.down(i)
-	}
-}
+func (h *idHeap) Swap(i, j int) { h.ns[i], h.ns[j] = h.ns[j], h.ns[i] }
+func (h *idHeap) Push(x any)    { h.ns = append(h.ns, x.(keyedNode)) }
 
-// pop removes and returns the node of least ID.
-func (h *idHeap) pop() int32 {
-	top := h.ns[0].n
-	last := len(h.ns) - 1
-	h.ns[0] = h.ns[last]
-	h.ns = h.ns[:last]
-	h.down(0)
-	return top
-}
-
-func (h *idHeap) down(i int) {
-	for {
-		l := 2*i + 1
-		if l >= len(h.ns) {
-			return
-		}
-		m := l
-		if r := l + 1; r < len(h.ns) && h.less(r, l) {
-			m = r
-		}
-		if !h.less(m, i) {
-			return
-		}
-		h.ns[i], h.ns[m] = h.ns[m], h.ns[i]
-		i = m
-	}
+func (h *idHeap) Pop() any {
+	last := h.ns[len(h.ns)-1]
+	h.ns = h.ns[:len(h.ns)-1]
+	return last
 }
 
 // edgeBetween is an edge joining two adjacent nodes, in its own direction.

@@ -22,10 +22,16 @@ func newNodeIndex(n int) nodeIndex {
 	return nodeIndex{slots: make([]int32, size)}
 }
 
+// home is the slot an ID's probe starts from, and the mask that wraps it.
+func (x *nodeIndex) home(id ID) (h, mask uint64) {
+	mask = uint64(len(x.slots) - 1)
+	return maphash.String(nodeIndexSeed, string(id)) & mask, mask
+}
+
 // find is the index of the node with this ID among nodes.
 func (x *nodeIndex) find(nodes []vnode, id ID) (int32, bool) {
-	mask := uint64(len(x.slots) - 1)
-	for h := maphash.String(nodeIndexSeed, string(id)) & mask; ; h = (h + 1) & mask {
+	h, mask := x.home(id)
+	for ; ; h = (h + 1) & mask {
 		s := x.slots[h]
 		if s == 0 {
 			return 0, false
@@ -54,8 +60,7 @@ func (x *nodeIndex) add(nodes []vnode, i int32) {
 
 // place puts a slot value in the first free slot from the ID's hash.
 func (x *nodeIndex) place(id ID, s int32) {
-	mask := uint64(len(x.slots) - 1)
-	h := maphash.String(nodeIndexSeed, string(id)) & mask
+	h, mask := x.home(id)
 	for x.slots[h] != 0 {
 		h = (h + 1) & mask
 	}

@@ -67,6 +67,14 @@ func (s *labelSets) each(ls labels) iter.Seq[int32] {
 	}
 }
 
+// max is the greatest document (ls not empty).
+func (s *labelSets) max(ls labels) int32 {
+	if more := s.sets[ls.more]; len(more) > 0 {
+		return max(ls.first, more[len(more)-1])
+	}
+	return ls.first
+}
+
 // all lists the documents.
 func (s *labelSets) all(ls labels) []int32 { return slices.Collect(s.each(ls)) }
 

@@ -52,6 +52,9 @@ func TestLabelSetsAgreeWithPlainSets(t *testing.T) {
 					t.Fatalf("step %d: set %d is %v, want %v", step, k, got, want[k])
 				}
 			}
+			if len(got) > 0 && s.max(ls) != slices.Max(got) {
+				t.Fatalf("step %d: set %d is %v, max %d", step, k, got, s.max(ls))
+			}
 			if ls.more != 0 && !slices.IsSorted(s.sets[ls.more]) {
 				t.Fatalf("step %d: set %d keeps %v unsorted", step, k, s.sets[ls.more])
 			}

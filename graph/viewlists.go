@@ -429,7 +429,7 @@ func (v *view) sourceOrder(ns []int32) {
 	for _, n := range ns {
 		k := key{pos: integer(v.prop(n, pPosition))}
 		if srcs := v.nodes[n].sources; srcs.first >= 0 {
-			d := slices.Max(v.sets.all(srcs))
+			d := v.sets.max(srcs)
 			k.t, k.doc = v.docTime(d), v.nodes[d].id
 		}
 		keys[n] = k

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"iter"
 	"os"
 	"path/filepath"
 
@@ -123,10 +122,10 @@ func (w *snapWriter) string(s string) {
 	}
 }
 
-// labels writes a count of node indexes, then each.
-func (w *snapWriter) labels(count int, ls iter.Seq[int32]) {
-	w.uint(uint64(count))
-	for l := range ls {
+// labels writes a set of documents: a count of node indexes, then each.
+func (w *snapWriter) labels(sets *labelSets, ls labels) {
+	w.uint(uint64(sets.count(ls)))
+	for l := range sets.each(ls) {
 		w.uint(uint64(l))
 	}
 }
@@ -155,18 +154,18 @@ func (w *snapWriter) view(v *view, stamp storeStamp) error {
 			listed = 1
 		}
 		w.uint(listed)
-		w.labels(v.sets.count(nd.sources), v.sets.each(nd.sources))
+		w.labels(&v.sets, nd.sources)
 		w.uint(uint64(len(nd.out)))
 		for _, e := range nd.out {
 			w.uint(uint64(e.pred))
 			w.uint(uint64(e.other))
-			w.labels(v.sets.count(e.by), v.sets.each(e.by))
+			w.labels(&v.sets, e.by)
 		}
 		w.uint(uint64(len(nd.props)))
 		for _, p := range nd.props {
 			w.uint(uint64(p.p))
 			w.string(quad.ToString(p.val))
-			w.labels(v.sets.count(p.by), v.sets.each(p.by))
+			w.labels(&v.sets, p.by)
 		}
 	}
 	return w.err
