@@ -2,13 +2,9 @@ package gql
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"sync"
-
-	"github.com/99designs/gqlgen/graphql"
-	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // Generational is a Reader whose graph has a generation: a number that changes whenever what
@@ -27,8 +23,8 @@ type Generational interface {
 // Answers with errors are not kept, nor are mutations, nor requests with extensions. Past
 // max bytes the cache starts again empty.
 //
-// As a gqlgen extension it says, in the request's answerSlot, whether a run's answer may be
-// kept; rerunTorn keeps the answer it serves (see keep), graphqlEndpoint serves kept ones.
+// What may be kept is what watchRuns says of the run served; rerunTorn keeps it (see keep),
+// graphqlEndpoint serves kept answers.
 type answerCache struct {
 	gen   func() uint64
 	max   int
@@ -45,42 +41,6 @@ func newAnswerCache(gen func() uint64, maxBytes int) *answerCache {
 // answerKeyKey holds a request's key in the kept answers in its context.
 type answerKeyKey struct{}
 
-// answerSlotKey holds a run's *answerSlot in its context.
-type answerSlotKey struct{}
-
-// answerSlot says whether the answer of a run may be kept, and for which generation.
-type answerSlot struct {
-	keep bool
-	gen  uint64
-}
-
-var (
-	_ graphql.HandlerExtension    = (*answerCache)(nil)
-	_ graphql.ResponseInterceptor = (*answerCache)(nil)
-)
-
-func (c *answerCache) ExtensionName() string                   { return "AnswerCache" }
-func (c *answerCache) Validate(graphql.ExecutableSchema) error { return nil }
-
-// InterceptResponse marks a query's answer keepable when it has data and no error, and no
-// write was being applied or committed while it was read.
-func (c *answerCache) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
-	slot, _ := ctx.Value(answerSlotKey{}).(*answerSlot)
-	oc := graphql.GetOperationContext(ctx)
-	if slot == nil || oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Query {
-		return next(ctx)
-	}
-	gen := c.gen() // before the read: a write during it makes the answer unkeepable
-	resp := next(ctx)
-	// An answer computed while the request was being cancelled may lack what the reads
-	// gave up on: it is not kept.
-	if gen%2 == 0 && c.gen() == gen && resp != nil && len(resp.Errors) == 0 && resp.HasNext == nil &&
-		resp.Data != nil && ctx.Err() == nil {
-		slot.keep, slot.gen = true, gen
-	}
-	return resp
-}
-
 // key is the request's key in the kept answers: query text, operation name and variables
 // (JSON, keys sorted); false for a request never kept (one with extensions).
 func (p gqlParams) key() (string, bool) {
@@ -94,14 +54,14 @@ func (p gqlParams) key() (string, bool) {
 	return p.Query + "\x00" + p.OperationName + "\x00" + string(vars), true
 }
 
-// keep keeps a copy of the answer a run served (status and body) when its slot says it may
-// be kept and the request has a key. c may be nil: nothing is kept.
-func (c *answerCache) keep(r *http.Request, slot *answerSlot, status int, body []byte) {
-	if c == nil || !slot.keep || status != http.StatusOK {
+// keep keeps a copy of the answer a run served (status and body) when the run's state says
+// it may be kept and the request has a key. c may be nil: nothing is kept.
+func (c *answerCache) keep(r *http.Request, st *runState, status int, body []byte) {
+	if c == nil || !st.keep || status != http.StatusOK {
 		return
 	}
 	if key, _ := r.Context().Value(answerKeyKey{}).(string); key != "" {
-		c.put(key, slot.gen, bytes.Clone(body))
+		c.put(key, st.gen, bytes.Clone(body))
 	}
 }
 

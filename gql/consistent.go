@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"net/http"
-	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -19,31 +18,40 @@ import (
 // maxQueryRuns is how many times a query is run at most.
 const maxQueryRuns = 3
 
-// tornKey marks a request's context with the flag the interceptor raises.
-type tornKey struct{}
+// runKey holds a run's *runState in its context.
+type runKey struct{}
 
-// tornQueries raises the request's flag when a query's reads spanned a write.
-type tornQueries struct{ gen func() uint64 }
+// runState is what a run of a query learnt about its reads.
+type runState struct {
+	gen  uint64 // the generation they began in
+	torn bool   // a write was being applied, or committed, while they ran
+	keep bool   // not torn, and the answer has data, no error, and was not cut short
+}
+
+// watchRuns fills the run's state in for each query run (see rerunTorn).
+type watchRuns struct{ gen func() uint64 }
 
 var (
-	_ graphql.HandlerExtension    = tornQueries{}
-	_ graphql.ResponseInterceptor = tornQueries{}
+	_ graphql.HandlerExtension    = watchRuns{}
+	_ graphql.ResponseInterceptor = watchRuns{}
 )
 
-func (tornQueries) ExtensionName() string                   { return "TornQueries" }
-func (tornQueries) Validate(graphql.ExecutableSchema) error { return nil }
+func (watchRuns) ExtensionName() string                   { return "WatchRuns" }
+func (watchRuns) Validate(graphql.ExecutableSchema) error { return nil }
 
-func (t tornQueries) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+func (t watchRuns) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	oc := graphql.GetOperationContext(ctx)
-	flag, _ := ctx.Value(tornKey{}).(*atomic.Bool)
-	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Query || flag == nil {
+	st, _ := ctx.Value(runKey{}).(*runState)
+	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Query || st == nil {
 		return next(ctx)
 	}
-	gen := t.gen()
+	st.gen = t.gen()
 	resp := next(ctx)
-	if gen%2 == 1 || t.gen() != gen { // odd: a write was being applied
-		flag.Store(true)
-	}
+	st.torn = st.gen%2 == 1 || t.gen() != st.gen // odd: a write was being applied
+	// An answer computed while the request was being cancelled may lack what the reads
+	// gave up on: it is not kept.
+	st.keep = !st.torn && resp != nil && len(resp.Errors) == 0 && resp.HasNext == nil &&
+		resp.Data != nil && ctx.Err() == nil
 	return resp
 }
 
@@ -59,25 +67,23 @@ func rerunTorn(next http.Handler, answers *answerCache) http.Handler {
 			runs = 1
 		}
 		var (
-			rec  *recorder
-			slot *answerSlot
+			rec *recorder
+			st  *runState
 		)
 		for run := 1; run <= runs; run++ {
-			torn := &atomic.Bool{}
-			slot = &answerSlot{}
-			ctx := context.WithValue(context.WithValue(r.Context(), tornKey{}, torn), answerSlotKey{}, slot)
-			req := r.WithContext(ctx)
+			st = &runState{}
+			req := r.WithContext(context.WithValue(r.Context(), runKey{}, st))
 			if rewinds {
 				req.Body = body.again()
 			}
 			rec = &recorder{header: http.Header{}, status: http.StatusOK}
 			next.ServeHTTP(rec, req)
-			if !torn.Load() || r.Context().Err() != nil {
+			if !st.torn || r.Context().Err() != nil {
 				break
 			}
 		}
 		rec.writeTo(w)
-		answers.keep(r, slot, rec.status, rec.body.Bytes())
+		answers.keep(r, st, rec.status, rec.body.Bytes())
 	})
 }
 

@@ -111,10 +111,9 @@ func NewHandler(cfg Config) http.Handler {
 	gq.Use(queriesOnlyOverGET{})
 	var endpoint http.Handler = withLoaders(cfg.Reader, gq)
 	if g, ok := cfg.Reader.(Generational); ok {
-		gq.Use(tornQueries{g.Generation})
+		gq.Use(watchRuns{g.Generation})
 		if cfg.AnswerCacheBytes > 0 {
 			s.answers = newAnswerCache(g.Generation, cfg.AnswerCacheBytes)
-			gq.Use(s.answers)
 		}
 		endpoint = rerunTorn(endpoint, s.answers)
 	}
