@@ -185,8 +185,8 @@ func (v *view) around(n int32, preds []Predicate) iter.Seq[int32] {
 		byPred := make([][]keyedNode, len(Predicates))
 		for _, es := range [][]vedge{v.nodes[n].out, v.nodes[n].in} {
 			for _, e := range es {
-				if v.present(e.other) && wanted(preds, Predicates[e.pred]) {
-					byPred[e.pred] = append(byPred[e.pred], keyedNode{idKey(v.nodes[e.other].id), e.other})
+				if o := &v.nodes[e.other]; o.kind != 0 && wanted(preds, Predicates[e.pred]) {
+					byPred[e.pred] = append(byPred[e.pred], keyedNode{o.key, e.other})
 				}
 			}
 		}
@@ -194,7 +194,7 @@ func (v *view) around(n int32, preds []Predicate) iter.Seq[int32] {
 			h := &idHeap{v: v, ns: ms}
 			heap.Init(h)
 			for h.Len() > 0 {
-				if !yield(heap.Pop(h).(keyedNode).n) {
+				if !yield(h.popMin()) {
 					return
 				}
 			}
@@ -226,6 +226,17 @@ func (h *idHeap) Less(i, j int) bool {
 
 func (h *idHeap) Swap(i, j int) { h.ns[i], h.ns[j] = h.ns[j], h.ns[i] }
 func (h *idHeap) Push(x any)    { h.ns = append(h.ns, x.(keyedNode)) }
+
+// popMin removes the node of least ID and returns it, as heap.Pop would without boxing it.
+func (h *idHeap) popMin() int32 {
+	top, last := h.ns[0].n, len(h.ns)-1
+	h.ns[0] = h.ns[last]
+	h.ns = h.ns[:last]
+	if last > 0 {
+		heap.Fix(h, 0)
+	}
+	return top
+}
 
 func (h *idHeap) Pop() any {
 	last := h.ns[len(h.ns)-1]

@@ -56,6 +56,7 @@ type viewState struct {
 // it: IDs, kinds and sets of documents are numbers or live apart.
 type vnode struct {
 	id      ID
+	key     uint64 // idKey(id), beside the node's other fields: walks compare it without reading the ID
 	sources labels // documents stating its kind quad, by node index
 	kind    uint16 // index in view.kinds; 0 while absent
 	listed  bool   // in byKind
@@ -193,7 +194,7 @@ func (v *view) node(id ID) int32 {
 		return i
 	}
 	i := int32(len(v.nodes))
-	v.nodes = append(v.nodes, vnode{id: id, sources: noLabels})
+	v.nodes = append(v.nodes, vnode{id: id, key: idKey(id), sources: noLabels})
 	v.index.add(v.nodes, i)
 	return i
 }

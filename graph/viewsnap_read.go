@@ -344,6 +344,7 @@ func (r *snapReader) view(parts, minPart int) (*view, error) {
 	ids := string(idText)
 	for i := range v.nodes {
 		v.nodes[i].id = ID(ids[i*uuidLen : (i+1)*uuidLen])
+		v.nodes[i].key = idKey(v.nodes[i].id)
 	}
 	// The index by ID is built on another core while this one links the in-edges.
 	indexed := make(chan struct{})
