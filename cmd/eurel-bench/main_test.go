@@ -36,12 +36,15 @@ func TestASmallRunMeasuresEverything(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds eurel, ingests 300 summaries and serves them: not under -short")
 	}
+	// The baseline answers field by field through Cayley: under -race, with the other
+	// packages' tests on the same two cores, one country page took over 20 s once. Its
+	// budget is what a run may take, not a target: room enough that a run always finishes.
 	cfg, err := parseConfig([]string{"-n", "300", "-dir", t.TempDir(), "-runs", "5", "-warmup", "1",
-		"-mutations", "3", "-baseline-runs", "2", "-baseline-budget", "20s"}, io.Discard)
+		"-mutations", "3", "-baseline-runs", "2", "-baseline-budget", "60s"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
 	rep, err := run(ctx, cfg, io.Discard)
 	if err != nil {

@@ -6,10 +6,13 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -326,4 +329,29 @@ func diffLines(a, b string) string {
 	}
 	slices.Sort(out)
 	return strings.Join(out, "\n")
+}
+
+func TestServeWarnsWhenTheGraphCrowdsTheMemoryLimit(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+	keep := make([]byte, 8<<20) // live for sure at the collection warnIfCrowded runs
+	for _, tc := range []struct {
+		name  string
+		limit int64
+		warns bool
+	}{
+		{"a limit below what is live warns", 4 << 20, true},
+		{"a roomy limit says nothing", 1 << 40, false},
+		{"no limit says nothing", math.MaxInt64, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			debug.SetMemoryLimit(tc.limit)
+			var out bytes.Buffer
+			warnIfCrowded(slog.New(slog.NewTextHandler(&out, nil)))
+			if got := strings.Contains(out.String(), "raise --memory-limit-mb"); got != tc.warns {
+				t.Errorf("warned %v, want %v: %q", got, tc.warns, out.String())
+			}
+		})
+	}
+	runtime.KeepAlive(keep)
 }
