@@ -1,11 +1,13 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/eurel/eurel/graph"
+	"github.com/eurel/eurel/ingest/lexicon"
 )
 
 // verbClass says how a demand verb finds its addressees.
@@ -478,8 +480,71 @@ func (d *doc) demandAt(s sentence, i int) (trigger, bool) {
 	return trigger{}, false
 }
 
+// qualifierOpeners open a clause that qualifies the demand or stance it is attached to
+// instead of making one of its own: ", as recommended by the UN Special Rapporteurs",
+// ", in line with what the Council requested", « , comme l'ont recommandé les rapporteurs
+// spéciaux des Nations unies », « , conformément à ce qu'a demandé le Conseil ». Folded.
+var qualifierOpeners = [][]string{
+	{"as"}, {"in", "accordance", "with"}, {"in", "line", "with"}, {"in", "keeping", "with"},
+	{"according", "to"}, {"consistent", "with"},
+	{"comme"}, {"ainsi", "que"}, {"ainsi", "qu"}, {"conformement"}, {"selon"},
+	{"tel", "que"}, {"telle", "que"}, {"tels", "que"}, {"telles", "que"},
+	{"tel", "qu"}, {"telle", "qu"}, {"tels", "qu"}, {"telles", "qu"},
+}
+
+// asComparatives after "as" make a comparison, not a qualifier: "as well as", "as many …
+// as possible", "as soon as".
+var asComparatives = set("well", "many", "much", "soon", "long", "far")
+
+// qualifierReach is how many tokens a qualifying clause's verb may stand after its opener:
+// enough for "as the UN Special Rapporteurs have recommended", « comme l'ont recommandé ».
+// qualifierLook is how far back from the verb the opener and the boundary before it may be:
+// the reach, the longest opener (three tokens) and the boundary.
+const (
+	qualifierReach = 8
+	qualifierLook  = qualifierReach + 4
+)
+
+// openerLen returns the number of tokens of the qualifier opener starting at token i, 0 when
+// none starts there.
+func (d *doc) openerLen(i int) int {
+	if d.fold(i) == "as" && asComparatives[d.fold(i+1)] {
+		return 0
+	}
+	for _, o := range qualifierOpeners {
+		if slices.EqualFunc(o, d.toks[i:min(i+len(o), len(d.toks))], func(w string, t lexicon.Token) bool { return w == t.Fold }) {
+			return len(o)
+		}
+	}
+	return 0
+}
+
+// inQualifier reports whether the verb at token i of sentence s belongs to a qualifying
+// clause (see qualifierOpeners): a clause that a qualifier opener starts, at the start of
+// the sentence or right after a coordinator (",", ";", "and", "et" …), a colon or an opening
+// bracket, and that reaches token i within qualifierReach tokens after the opener with no
+// coordinator between. Such a verb reports what someone else asked or said ("as recommended
+// by", "comme l'a demandé le Conseil"): it heads no clause, and the qualifying clause stays in
+// the clause before it. A verb after a coordinator of its own ("…, as recommended by the UN,
+// and calls on the Council to …") is not in the qualifying clause.
+func (d *doc) inQualifier(s sentence, i int) bool {
+	for j := i - 1; j >= s.toks.lo-1 && j >= i-qualifierLook; j-- {
+		if j >= s.toks.lo && !clauseBoundary(d.toks[j].Fold) {
+			continue
+		}
+		start := j + 1 // the first token of the clause of token i
+		n := d.openerLen(start)
+		return n > 0 && start+n <= i && i-(start+n) <= qualifierReach
+	}
+	return false
+}
+
+// clauseBoundary reports whether a folded token ends the clause before it: a coordinator, a
+// colon or an opening bracket.
+func clauseBoundary(f string) bool { return coordinators[f] || f == ":" || f == "(" }
+
 // triggers returns the demand and stance verbs of a sentence, in order, and the verbs of
-// relative clauses (marked inner).
+// relative clauses (marked inner). Verbs of qualifying clauses (see inQualifier) are left out.
 func (d *doc) triggers(s sentence) []trigger {
 	var out []trigger
 	for i := s.toks.lo; i < s.toks.hi; i++ {
@@ -491,6 +556,9 @@ func (d *doc) triggers(s sentence) []trigger {
 			continue
 		}
 		if t, ok := d.demandAt(s, i); ok {
+			if d.inQualifier(s, i) {
+				continue
+			}
 			if n := len(out); t.renews >= 0 && n > 0 && out[n-1].at == t.renews {
 				out[n-1] = t // "Reiterates its call on …": a demand, not the stance of "reiterates"
 				continue
@@ -498,7 +566,7 @@ func (d *doc) triggers(s sentence) []trigger {
 			out = append(out, t)
 			continue
 		}
-		if k, ok := d.stanceAt(i); ok && d.stanceHeadsClause(s, i) {
+		if k, ok := d.stanceAt(i); ok && d.stanceHeadsClause(s, i) && !d.inQualifier(s, i) {
 			out = append(out, trigger{at: i, stance: k, subj: -1, renews: -1})
 		}
 	}

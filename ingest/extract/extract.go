@@ -34,7 +34,10 @@
 //     is not one ("les droits de l'homme devraient figurer…") it is a stance (STRESSES). Two
 //     verbs joined by a coordinator ("condemns the takeover and called on the Tatmadaw to …",
 //     "called on the Commission to … and urged the Council to …") make two clauses, each with
-//     its own addressees; a verb inside a complement or a relative clause heads none. Each
+//     its own addressees; a verb inside a complement or a relative clause heads none, nor
+//     does a verb in a clause that qualifies the one before it (", as recommended by the UN
+//     Special Rapporteurs", « , comme l'ont recommandé les rapporteurs spéciaux »): that
+//     clause stays in the demand it qualifies. Each
 //     bullet under a lead that makes demands ("The EU and its Member States are urged to:",
 //     "Le Parlement a adressé au gouvernement du Kazakhstan une série de demandes :") is one
 //     demand addressed to the lead's addressees.

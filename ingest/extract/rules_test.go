@@ -395,6 +395,82 @@ func TestDemandsAndStances(t *testing.T) {
 	})
 }
 
+// TestQualifyingClausesStayInTheirDemand checks that a clause qualifying a demand ("…, as
+// recommended by the UN Special Rapporteurs", « …, conformément aux normes internationales »)
+// is part of the demand it follows, in its text and evidence, and makes no demand or stance
+// of its own, while a clause with a demand verb of its own after a coordinator ("…, and urged the Council
+// to …", « …, et invite le Conseil à … ») is still a demand of its own.
+func TestQualifyingClausesStayInTheirDemand(t *testing.T) {
+	type want struct {
+		addr   []string
+		topics []string
+		text   string // the whole text of the demand
+	}
+	kz := []string{"AUTHORITIES:KZ"}
+	pp := []string{"political-prisoners"}
+	en := "Parliament called on the authorities of Kazakhstan to release all political prisoners"
+	fr := "Le Parlement a invité les autorités du Kazakhstan à libérer tous les prisonniers politiques"
+	cases := []struct {
+		name, lang, text string
+		want             []want
+	}{
+		{"as recommended by stays in the demand", "en", en + ", as recommended by the UN Special Rapporteurs.",
+			[]want{{kz, pp, en + ", as recommended by the UN Special Rapporteurs"}}},
+		{"in accordance with stays in the demand", "en", en + ", in accordance with international fair trial standards.",
+			[]want{{kz, pp, en + ", in accordance with international fair trial standards"}}},
+		{"in line with stays in a modal demand", "en", "The authorities of Kazakhstan should release all political prisoners, in line with the country’s international obligations.",
+			[]want{{kz, pp, "The authorities of Kazakhstan should release all political prisoners, in line with the country’s international obligations"}}},
+		{"as with a subject and an auxiliary stays in the demand", "en", en + ", as Parliament has repeatedly called for.",
+			[]want{{kz, pp, en + ", as Parliament has repeatedly called for"}}},
+		{"in line with what was requested stays in the demand", "en", en + ", in line with what was requested by the Council.",
+			[]want{{kz, pp, en + ", in line with what was requested by the Council"}}},
+		{"a qualifying clause opening the sentence belongs to the demand after it", "en", "As requested by the UN, Parliament called on the Commission to act.",
+			[]want{{[]string{"COMMISSION"}, nil, "As requested by the UN, Parliament called on the Commission to act"}}},
+		{"comme l'ont recommandé stays in the demand", "fr", fr + ", comme l'ont recommandé les rapporteurs spéciaux des Nations unies.",
+			[]want{{kz, pp, fr + ", comme l'ont recommandé les rapporteurs spéciaux des Nations unies"}}},
+		{"comme le recommandent stays in the demand", "fr", fr + ", comme le recommandent les rapporteurs spéciaux de l'ONU.",
+			[]want{{kz, pp, fr + ", comme le recommandent les rapporteurs spéciaux de l'ONU"}}},
+		{"comme demandé par stays in the demand", "fr", fr + ", comme demandé par le Conseil.",
+			[]want{{kz, pp, fr + ", comme demandé par le Conseil"}}},
+		{"conformément à stays in the demand", "fr", fr + ", conformément aux normes internationales en matière de procès équitable.",
+			[]want{{kz, pp, fr + ", conformément aux normes internationales en matière de procès équitable"}}},
+		{"a demand verb after a coordinator still splits after a qualifying clause", "en",
+			en + ", as recommended by the UN Special Rapporteurs, and urged the Council to adopt sanctions.",
+			[]want{{kz, pp, en + ", as recommended by the UN Special Rapporteurs"}, {[]string{"COUNCIL"}, []string{"sanctions"}, "urged the Council to adopt sanctions"}}},
+		{"et invite still splits after a qualifying clause", "fr",
+			fr + ", comme le Parlement l'a demandé, et invite le Conseil à adopter des sanctions.",
+			[]want{{kz, pp, fr + ", comme le Parlement l'a demandé"}, {[]string{"COUNCIL"}, []string{"sanctions"}, "invite le Conseil à adopter des sanctions"}}},
+		{"as in a comparison opens no qualifying clause", "en", en + " as soon as possible and urged the Council to adopt sanctions.",
+			[]want{{kz, pp, en + " as soon as possible"}, {[]string{"COUNCIL"}, []string{"sanctions"}, "urged the Council to adopt sanctions"}}},
+		{"a verb of position in a qualifying clause makes no stance", "en", en + ", as Parliament has repeatedly stressed.",
+			[]want{{kz, pp, en + ", as Parliament has repeatedly stressed"}}},
+		{"as inside a subject opens no qualifying clause", "en", "Parliament as a whole called on the Commission to act.",
+			[]want{{[]string{"COMMISSION"}, nil, "Parliament as a whole called on the Commission to act"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			title := "Resolution on Kazakhstan"
+			if c.lang == "fr" {
+				title = "Résolution sur le Kazakhstan"
+			}
+			doc := demandsOf(t, c.lang, title, c.text)
+			if len(doc.Demands) != len(c.want) {
+				for _, dm := range doc.Demands {
+					t.Logf("demand %d %v %q", dm.Position, dm.Addressees, dm.Text)
+				}
+				t.Fatalf("%d demands, want %d", len(doc.Demands), len(c.want))
+			}
+			for i, dm := range doc.Demands {
+				w := c.want[i]
+				if dm.Text != w.text || !slices.Equal(dm.Addressees, w.addr) || !slices.Equal(dm.Topics, w.topics) {
+					t.Errorf("demand %d: %v %v %q, want %v %v %q", i+1, dm.Addressees, dm.Topics, dm.Text, w.addr, w.topics, w.text)
+				}
+			}
+			checkStances(t, doc, nil)
+		})
+	}
+}
+
 func TestListsUnderALead(t *testing.T) {
 	t.Run("each bullet under an English lead is a demand to its addressees", func(t *testing.T) {
 		doc := demandsOf(t, "en", "Resolution on Myanmar",
