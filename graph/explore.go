@@ -55,7 +55,10 @@ func (s *Store) Neighbourhood(ctx context.Context, id ID, depth int, preds []Pre
 		for d := 1; d <= depth && len(frontier) > 0 && !sg.Truncated; d++ {
 			var next []int32
 			for _, n := range frontier {
-				for m := range v.around(n, preds) {
+				// Every node a predicate yields that the walk reads is one it keeps or has
+				// kept (at most limit of them, each at most twice: by an edge out and one
+				// in), but the one that truncates: it reads no more than 2*limit+1.
+				for m := range v.around(n, preds, 2*limit+1) {
 					if _, seen := dist[m]; seen {
 						continue
 					}
@@ -141,7 +144,7 @@ func (v *view) shortestPath(a, b int32, maxDepth int, preds []Predicate) []int32
 		var next []int32
 		meet := int32(-1)
 		for _, n := range front {
-			for m := range v.around(n, preds) {
+			for m := range v.around(n, preds, -1) {
 				if _, seen := parents[m]; seen {
 					continue
 				}
@@ -178,19 +181,45 @@ func (v *view) shortestPath(a, b int32, maxDepth int, preds []Predicate) []int32
 
 // around yields the nodes one edge away from n (either way, of the predicates given), in
 // predicate order then by ID; a node joined by edges of several predicates comes once for each
-// (callers skip the nodes they have seen). The order within a predicate is drawn lazily from a
-// heap: a walk that stops after a few nodes of a hub's thousands does not sort them all.
-func (v *view) around(n int32, preds []Predicate) iter.Seq[int32] {
+// (callers skip the nodes they have seen). With most >= 0 it yields at most the first most
+// nodes of each predicate: of a hub's tens of thousands of neighbours a walk that can use a
+// hundred keeps the hundred least in a bounded heap, instead of gathering them all. With most
+// < 0 it yields all, drawn lazily from a heap: a walk that stops after a few does not sort
+// them all.
+func (v *view) around(n int32, preds []Predicate, most int) iter.Seq[int32] {
 	return func(yield func(int32) bool) {
+		if most == 0 {
+			return
+		}
 		byPred := make([][]keyedNode, len(Predicates))
 		for _, es := range [][]vedge{v.nodes[n].out, v.nodes[n].in} {
 			for _, e := range es {
-				if o := &v.nodes[e.other]; o.kind != 0 && wanted(preds, Predicates[e.pred]) {
-					byPred[e.pred] = append(byPred[e.pred], keyedNode{o.key, e.other})
+				o := &v.nodes[e.other]
+				if o.kind == 0 || !wanted(preds, Predicates[e.pred]) {
+					continue
+				}
+				k := keyedNode{o.key, e.other}
+				if ms := byPred[e.pred]; most < 0 || len(ms) < most {
+					byPred[e.pred] = append(ms, k)
+					if len(ms)+1 == most {
+						heap.Init(&maxHeap{v, byPred[e.pred]})
+					}
+				} else if v.lessKeyed(k, ms[0]) {
+					ms[0] = k // the greatest kept gives way
+					heap.Fix(&maxHeap{v, ms}, 0)
 				}
 			}
 		}
 		for _, ms := range byPred {
+			if most >= 0 {
+				slices.SortFunc(ms, v.compareKeyed)
+				for _, m := range ms {
+					if !yield(m.n) {
+						return
+					}
+				}
+				continue
+			}
 			h := &idHeap{v: v, ns: ms}
 			heap.Init(h)
 			for h.Len() > 0 {
@@ -216,13 +245,7 @@ type idHeap struct {
 
 func (h *idHeap) Len() int { return len(h.ns) }
 
-func (h *idHeap) Less(i, j int) bool {
-	a, b := h.ns[i], h.ns[j]
-	if a.key != b.key {
-		return a.key < b.key
-	}
-	return h.v.nodes[a.n].id < h.v.nodes[b.n].id
-}
+func (h *idHeap) Less(i, j int) bool { return h.v.lessKeyed(h.ns[i], h.ns[j]) }
 
 func (h *idHeap) Swap(i, j int) { h.ns[i], h.ns[j] = h.ns[j], h.ns[i] }
 func (h *idHeap) Push(x any)    { h.ns = append(h.ns, x.(keyedNode)) }
@@ -242,6 +265,38 @@ func (h *idHeap) Pop() any {
 	last := h.ns[len(h.ns)-1]
 	h.ns = h.ns[:len(h.ns)-1]
 	return last
+}
+
+// maxHeap is a max-heap of nodes by ID over a slice of fixed length (a container/heap.Interface
+// used through Init and Fix only: nothing is pushed or popped).
+type maxHeap struct {
+	v  *view
+	ns []keyedNode
+}
+
+func (h *maxHeap) Len() int           { return len(h.ns) }
+func (h *maxHeap) Less(i, j int) bool { return h.v.lessKeyed(h.ns[j], h.ns[i]) }
+func (h *maxHeap) Swap(i, j int)      { h.ns[i], h.ns[j] = h.ns[j], h.ns[i] }
+func (h *maxHeap) Push(any)           { panic("graph: maxHeap has a fixed length") }
+func (h *maxHeap) Pop() any           { panic("graph: maxHeap has a fixed length") }
+
+// lessKeyed orders nodes by ID: the first 8 bytes as a number, then the whole ID.
+func (v *view) lessKeyed(a, b keyedNode) bool {
+	if a.key != b.key {
+		return a.key < b.key
+	}
+	return v.nodes[a.n].id < v.nodes[b.n].id
+}
+
+// compareKeyed is lessKeyed as a comparison for slices.SortFunc.
+func (v *view) compareKeyed(a, b keyedNode) int {
+	switch {
+	case v.lessKeyed(a, b):
+		return -1
+	case v.lessKeyed(b, a):
+		return 1
+	}
+	return 0
 }
 
 // edgeBetween is an edge joining two adjacent nodes, in its own direction.

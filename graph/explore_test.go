@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -93,4 +94,60 @@ func nodeIDs(sg Subgraph) []ID {
 		out = append(out, n.ID)
 	}
 	return out
+}
+
+// TestABoundedWalkReadsTheFirstNodesOfEachPredicate checks around with a bound against its
+// contract, computed here independently: for each predicate in order, the nodes joined to n
+// by it (out and in), by ID, the first most of them. Hubs (the countries, the Parliament)
+// have hundreds of neighbours here; the bounds cut them short and leave the small nodes whole.
+func TestABoundedWalkReadsTheFirstNodesOfEachPredicate(t *testing.T) {
+	v := newView()
+	for i := range 300 {
+		qs, err := lower(synthDoc(i, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		v.add(qs)
+	}
+	want := func(n int32, preds []Predicate, most int) []ID {
+		var out []ID
+		for p := range Predicates {
+			var ms []keyedNode
+			for _, es := range [][]vedge{v.nodes[n].out, v.nodes[n].in} {
+				for _, e := range es {
+					if int(e.pred) == p && v.nodes[e.other].kind != 0 && wanted(preds, Predicates[p]) {
+						ms = append(ms, keyedNode{v.nodes[e.other].key, e.other})
+					}
+				}
+			}
+			slices.SortStableFunc(ms, func(a, b keyedNode) int { return strings.Compare(string(v.nodes[a.n].id), string(v.nodes[b.n].id)) })
+			if most >= 0 {
+				ms = ms[:min(most, len(ms))]
+			}
+			for _, m := range ms {
+				out = append(out, v.nodes[m.n].id)
+			}
+		}
+		return out
+	}
+	hubs := 0
+	for n := range v.nodes {
+		if len(v.nodes[n].in) > 100 {
+			hubs++
+		}
+		for _, preds := range [][]Predicate{nil, {Concerns, HasDemand}, {AddressedTo}} {
+			for _, most := range []int{-1, 1, 3, 50, 201} {
+				var got []ID
+				for m := range v.around(int32(n), preds, most) {
+					got = append(got, v.nodes[m].id)
+				}
+				if w := want(int32(n), preds, most); !slices.Equal(got, w) {
+					t.Fatalf("around %s %v most %d:\n got %v\nwant %v", v.nodes[n].id, preds, most, got, w)
+				}
+			}
+		}
+	}
+	if hubs == 0 {
+		t.Fatal("no hub in the test graph: the bounds cut nothing")
+	}
 }
