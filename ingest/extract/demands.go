@@ -259,11 +259,12 @@ func (d *doc) nounOrInfinitive(p int) bool {
 }
 
 // find returns the first token in [from, hi) among words, stopping at ; : or a full stop;
-// -1 when there is none.
+// -1 when there is none. A French « a » written without its accent is the verb avoir
+// (« comme l'a demandé le Conseil »), never the « à » of aWords.
 func (d *doc) find(from, hi int, words map[string]bool) int {
 	for i := from; i < hi && i < from+40; i++ {
 		f := d.toks[i].Fold
-		if words[f] {
+		if words[f] && !(d.lang == "fr" && d.toks[i].Text == "a") {
 			return i
 		}
 		if f == ";" || f == ":" || f == "." {
@@ -542,6 +543,93 @@ func (d *doc) inQualifier(s sentence, i int) bool {
 // clauseBoundary reports whether a folded token ends the clause before it: a coordinator, a
 // colon or an opening bracket.
 func clauseBoundary(f string) bool { return coordinators[f] || f == ":" || f == "(" }
+
+// reportingVerbs report what someone else asked or said, besides the demand verbs and the
+// verbs of position: "as proposed by the Commission", « comme le préconise l'ONU ». Folded.
+var reportingVerbs = set("proposed", "proposes", "suggested", "suggests", "advocated", "advocates", "said",
+	"propose", "proposent", "suggere", "suggerent", "preconise", "preconisent", "reclame", "reclament",
+	"souhaite", "souhaitent")
+
+// objectClitics right after a qualifier opener are pronouns, not articles, when a verb
+// follows: « comme le demande l'ONU », « ainsi que le recommandent les rapporteurs ».
+var objectClitics = set("le", "la", "l", "les")
+
+// qualifiers returns the qualifying clauses among tokens w, in order: each runs from a
+// qualifier opener (see qualifierOpeners) to the first "," or ";" after it, or to the end of
+// w, and has a reporting verb (see reportingVerbAt) within qualifierReach tokens after an
+// opener that starts w or follows a clause boundary (see clauseBoundary) — ", as recommended
+// by the UN Special Rapporteurs", « , comme l'a demandé le Conseil » — or right after an
+// opener within a phrase ("the Commission as requested by the Council to"). That verb is
+// what makes the clause a qualifier: with none, or with one in a relative clause or a
+// participle phrase of its own (« ainsi que les États membres qui l'ont demandé », « ayant
+// demandé une dérogation »), the opener introduces more names or examples of them ("as
+// well as the Member States", « telles que la Commission »), and no qualifying clause starts
+// there.
+func (d *doc) qualifiers(w rng) []rng {
+	var out []rng
+	end := w.lo // the "," or ";" that closes the clause of token k, or w.hi
+	for k := w.lo; k < w.hi; k++ {
+		if k >= end {
+			end = d.clauseEnd(k, w.hi)
+		}
+		if d.opensQualifier(k, end, k == w.lo || clauseBoundary(d.fold(k-1))) {
+			out = append(out, rng{k, end})
+			k = end
+		}
+	}
+	return out
+}
+
+// clauseEnd returns the first "," or ";" in tokens [k, hi), or hi when there is none.
+func (d *doc) clauseEnd(k, hi int) int {
+	for k < hi && d.fold(k) != "," && d.fold(k) != ";" {
+		k++
+	}
+	return k
+}
+
+// opensQualifier reports whether a qualifying clause (see qualifiers) opens at token k and
+// runs to token end; atStart says whether k starts its clause.
+func (d *doc) opensQualifier(k, end int, atStart bool) bool {
+	n := d.openerLen(k)
+	if n == 0 || k+n >= end {
+		return false
+	}
+	from := k + n
+	last := from + qualifierReach // the farthest its reporting verb may stand
+	if !atStart {
+		last = d.skipAdverbs(from, end)
+	}
+	for v := from; v < end && v <= last; v++ {
+		if f := d.fold(v); relatives[f] || f == "ayant" || f == "having" {
+			return false
+		}
+		if d.reportingVerbAt(v, from) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportingVerbAt reports whether token v, in a clause whose words after its opener start at
+// token from, is a verb that reports what someone else asked or said: a demand verb other
+// than a modal, a verb of position, or one of reportingVerbs, read as a verb and not a noun
+// (not after a determiner or a preposition: "with requests", « la demande »), unless it
+// follows the opener directly or through an object pronoun ("as requested", « tel que
+// recommandé », « comme le demande »).
+func (d *doc) reportingVerbAt(v, from int) bool {
+	f := d.fold(v)
+	dv, demand := d.verbAt(v, from)
+	_, stance := stanceVerbs[d.lang][f]
+	if !(demand && dv.class != modal) && !stance && !reportingVerbs[f] {
+		return false
+	}
+	p := d.skipAdverbsBack(v - 1)
+	if p < from || p == from && objectClitics[d.fold(p)] {
+		return true
+	}
+	return !d.nounOrInfinitive(p)
+}
 
 // triggers returns the demand and stance verbs of a sentence, in order, and the verbs of
 // relative clauses (marked inner). Verbs of qualifying clauses (see inQualifier) are left out.

@@ -150,8 +150,14 @@ var meansWords = map[string]bool{
 // addressees returns the keys of the institutions a window of tokens names as addressees, in
 // order, each once: the institutions in it that are not means, then, for a country named
 // there that no institution of it covers, its authorities ("calls on Russia to" →
-// AUTHORITIES:RU). Excluded keys (the Parliament in a lead) are left out.
+// AUTHORITIES:RU). What a qualifying clause in the window names (see qualifiers: "calls on
+// the authorities, as recommended by the UN, to …") is left out, as are excluded keys (the
+// Parliament in a lead).
 func (d *doc) addressees(w rng, exclude ...string) []string {
+	quals := d.qualifiers(w)
+	qualified := func(t rng) bool {
+		return slices.ContainsFunc(quals, func(q rng) bool { return q.lo <= t.lo && t.hi <= q.hi })
+	}
 	var out []string
 	add := func(k string) {
 		if k != "" && !slices.Contains(out, k) && !slices.Contains(exclude, k) {
@@ -170,13 +176,13 @@ func (d *doc) addressees(w rng, exclude ...string) []string {
 		return false
 	}
 	for _, h := range hits {
-		if d.isMeans(h.toks.lo, w.lo) {
+		if d.isMeans(h.toks.lo, w.lo) || qualified(h.toks) {
 			continue
 		}
 		add(h.key)
 	}
 	for _, c := range d.countriesIn(w) {
-		if c.form != lexicon.FormName || covered(c) || d.isMeans(c.toks.lo, w.lo) || d.insideInstitution(c) {
+		if c.form != lexicon.FormName || covered(c) || d.isMeans(c.toks.lo, w.lo) || d.insideInstitution(c) || qualified(c.toks) {
 			continue
 		}
 		add(string(graph.InstAuthorities) + ":" + c.code)

@@ -471,6 +471,93 @@ func TestQualifyingClausesStayInTheirDemand(t *testing.T) {
 	}
 }
 
+// TestQualifyingClausesNameNoAddressee checks that an institution named only inside a clause
+// qualifying a demand between its verb and its "to"/« à »/« de » (", as recommended by the
+// UN Special Rapporteurs,", « , comme l'a demandé le Conseil, ») is not an addressee of the
+// demand, while the institutions named outside the clause are, and that a clause with no
+// reporting verb ("as well as the Member States", « ainsi que les États membres », « telles
+// que la Commission »), or whose reporting verb belongs to a relative clause or participle
+// phrase of its own (« ainsi que les États membres qui l'ont demandé ») or is a noun
+// (« d'une demande »), lists addressees or examples of them. Each sentence is one demand,
+// its whole text.
+func TestQualifyingClausesNameNoAddressee(t *testing.T) {
+	kz := []string{"AUTHORITIES:KZ"}
+	com := []string{graph.CodeCommission}
+	comMS := []string{graph.CodeCommission, graph.CodeMemberStates}
+	comCouncil := []string{graph.CodeCommission, graph.CodeCouncil}
+	cases := []struct {
+		name, lang, text string
+		addr             []string
+	}{
+		// A qualifying clause names no addressee.
+		{"as recommended by between on and to names no addressee", "en",
+			"Parliament called on the authorities of Kazakhstan, as recommended by the UN Special Rapporteurs, to release all political prisoners.", kz},
+		{"as requested by between urged and to names no addressee", "en",
+			"Parliament urged the Commission, as requested by the Council, to propose targeted sanctions.", com},
+		{"as with a subject and an auxiliary names no addressee", "en",
+			"Parliament called on the Commission, as the Council has repeatedly called for, to propose targeted sanctions.", com},
+		{"in line with what was requested names no addressee", "en",
+			"Parliament called on the Commission, in line with what was requested by the UN Human Rights Council, to propose targeted sanctions.", com},
+		{"a qualifying clause in a renewed call names no addressee", "en",
+			"Parliament reiterated its call on the Commission, as recommended by the OSCE, to propose targeted sanctions.", com},
+		{"a qualifying clause without commas names no addressee", "en",
+			"Parliament called on the Commission as requested by the Council to propose targeted sanctions.", com},
+		{"an addressee after the qualifying clause stays", "en",
+			"Parliament called on the Commission, as requested by the Council, and the Member States to propose targeted sanctions.", comMS},
+		{"comme l'ont recommandé between invite and à names no addressee", "fr",
+			"Le Parlement a invité les autorités du Kazakhstan, comme l'ont recommandé les rapporteurs spéciaux des Nations unies, à libérer tous les prisonniers politiques.", kz},
+		{"comme le demande between exhorte and à names no addressee", "fr",
+			"Le Parlement exhorte les autorités du Kazakhstan, comme le demande l'ONU, à libérer tous les prisonniers politiques.", kz},
+		{"ainsi que l'a demandé between demande à and de names no addressee", "fr",
+			"Le Parlement demande à la Commission, ainsi que l'a demandé le Conseil, de proposer des sanctions ciblées.", com},
+		{"tel que recommandé between prie and de names no addressee", "fr",
+			"Le Parlement prie la Commission, tel que recommandé par le Conseil, de proposer des sanctions ciblées.", com},
+		{"comme demandé par between appelle and à names no addressee", "fr",
+			"Le Parlement appelle la Commission, comme demandé par l'OSCE, à proposer des sanctions ciblées.", com},
+		{"an addressee after the qualifying clause stays in French", "fr",
+			"Le Parlement a invité la Commission, comme l'a demandé le Conseil, et les États membres à proposer des sanctions ciblées.", comMS},
+		// A list or examples of addressees stay addressees.
+		{"as well as lists an addressee", "en",
+			"Parliament called on the Commission, as well as the Member States, to propose targeted sanctions.", comMS},
+		{"such as gives examples of addressees", "en",
+			"Parliament called on the EU institutions, such as the Commission and the Council, to propose targeted sanctions.", []string{graph.CodeEU, graph.CodeCommission, graph.CodeCouncil}},
+		{"as with no reporting verb names the addressee it qualifies", "en",
+			"Parliament called on the Commission, as the guardian of the Treaties, and the Council to propose targeted sanctions.", comCouncil},
+		{"ainsi que without commas lists an addressee", "fr",
+			"Le Parlement invite la Commission ainsi que les États membres à proposer des sanctions ciblées.", comMS},
+		{"ainsi que between commas lists an addressee", "fr",
+			"Le Parlement invite la Commission, ainsi que les États membres, à proposer des sanctions ciblées.", comMS},
+		{"ainsi que with a reporting verb in a relative clause lists an addressee", "fr",
+			"Le Parlement invite la Commission, ainsi que les États membres qui l'ont demandé, à proposer des sanctions ciblées.", comMS},
+		{"ainsi que with a reporting verb in a participle phrase lists an addressee", "fr",
+			"Le Parlement invite la Commission, ainsi que les États membres ayant demandé une dérogation, à proposer des sanctions ciblées.", comMS},
+		{"ainsi que with a noun like a reporting verb lists an addressee", "fr",
+			"Le Parlement invite la Commission, ainsi que les États membres saisis d'une demande d'extradition, à proposer des sanctions ciblées.", comMS},
+		{"telles que gives examples of addressees", "fr",
+			"Le Parlement invite les institutions de l'Union, telles que la Commission et le Conseil, à proposer des sanctions ciblées.", []string{graph.CodeEU, graph.CodeCommission, graph.CodeCouncil}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			title := "Resolution on Kazakhstan"
+			if c.lang == "fr" {
+				title = "Résolution sur le Kazakhstan"
+			}
+			doc := demandsOf(t, c.lang, title, c.text)
+			if len(doc.Demands) != 1 {
+				for _, dm := range doc.Demands {
+					t.Logf("demand %d %v %q", dm.Position, dm.Addressees, dm.Text)
+				}
+				t.Fatalf("%d demands, want 1", len(doc.Demands))
+			}
+			dm := doc.Demands[0]
+			if text := strings.TrimSuffix(c.text, "."); dm.Text != text || !slices.Equal(dm.Addressees, c.addr) {
+				t.Errorf("%v %q, want %v %q", dm.Addressees, dm.Text, c.addr, text)
+			}
+			checkStances(t, doc, nil)
+		})
+	}
+}
+
 func TestListsUnderALead(t *testing.T) {
 	t.Run("each bullet under an English lead is a demand to its addressees", func(t *testing.T) {
 		doc := demandsOf(t, "en", "Resolution on Myanmar",
