@@ -180,6 +180,10 @@ func openBolt(ctx context.Context, cfg Config) (*Store, error) {
 	st.kvdb = jdb
 	st.kvIndexes = indexes
 	st.layout = layout
+	if err := st.checkInitialLoad(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return st, nil
 }
 

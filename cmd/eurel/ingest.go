@@ -79,9 +79,19 @@ func ingestCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	defer st.Close()
 
+	// Into an empty store, the load need not wait for the disk at every batch: it syncs
+	// once at the end (see graph.Store.BeginInitialLoad).
+	end, unsynced, err := st.BeginInitialLoad(ctx)
+	if err != nil {
+		return err
+	}
 	rep := newReporter(stdout, stderr, *asJSON, len(inputs))
 	start := time.Now()
-	if err := ingestAll(ctx, st, inputs, batchSize, rep.report); err != nil {
+	err = ingestAll(ctx, st, inputs, batchSize, rep.report)
+	if unsynced {
+		err = errors.Join(err, end())
+	}
+	if err != nil {
 		return err
 	}
 	return rep.finish(time.Since(start))
