@@ -268,6 +268,11 @@ func TestAFailedPutLeavesTheGraphUnchanged(t *testing.T) {
 		if !errors.As(err, &be) || be.Index != 2 || !errors.Is(err, ErrInvalidDocument) {
 			t.Errorf("PutBatch error = %v, want a BatchError at index 2 wrapping ErrInvalidDocument", err)
 		}
+		// Documents are lowered in parallel: the error still names the first bad one.
+		_, err = s.PutBatch(ctx, []*Document{kzEN(), bad, mm(), bad})
+		if !errors.As(err, &be) || be.Index != 1 {
+			t.Errorf("PutBatch with two bad documents: %v, want a BatchError at index 1", err)
+		}
 		if after := export(t, s); after != before {
 			t.Errorf("graph changed by failed writes:\n%s", diffLines(after, before))
 		}
