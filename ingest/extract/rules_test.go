@@ -229,6 +229,24 @@ func demandsOf(t *testing.T, lang, title string, paras ...string) *graph.Documen
 	return extractOK(t, mkInput(lang, feb2021, title, paras...))
 }
 
+// kazakhstanDemands extracts a resolution on Kazakhstan in lang whose only paragraph is text,
+// and stops the test, listing what it found, unless it makes n demands.
+func kazakhstanDemands(t *testing.T, lang, text string, n int) *graph.Document {
+	t.Helper()
+	title := "Resolution on Kazakhstan"
+	if lang == "fr" {
+		title = "Résolution sur le Kazakhstan"
+	}
+	doc := demandsOf(t, lang, title, text)
+	if len(doc.Demands) != n {
+		for _, dm := range doc.Demands {
+			t.Logf("demand %d %v %q", dm.Position, dm.Addressees, dm.Text)
+		}
+		t.Fatalf("%d demands, want %d", len(doc.Demands), n)
+	}
+	return doc
+}
+
 type wantDemand struct {
 	addr []string
 	text string // a prefix of the demand's text
@@ -449,17 +467,7 @@ func TestQualifyingClausesStayInTheirDemand(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			title := "Resolution on Kazakhstan"
-			if c.lang == "fr" {
-				title = "Résolution sur le Kazakhstan"
-			}
-			doc := demandsOf(t, c.lang, title, c.text)
-			if len(doc.Demands) != len(c.want) {
-				for _, dm := range doc.Demands {
-					t.Logf("demand %d %v %q", dm.Position, dm.Addressees, dm.Text)
-				}
-				t.Fatalf("%d demands, want %d", len(doc.Demands), len(c.want))
-			}
+			doc := kazakhstanDemands(t, c.lang, c.text, len(c.want))
 			for i, dm := range doc.Demands {
 				w := c.want[i]
 				if dm.Text != w.text || !slices.Equal(dm.Addressees, w.addr) || !slices.Equal(dm.Topics, w.topics) {
@@ -538,17 +546,7 @@ func TestQualifyingClausesNameNoAddressee(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			title := "Resolution on Kazakhstan"
-			if c.lang == "fr" {
-				title = "Résolution sur le Kazakhstan"
-			}
-			doc := demandsOf(t, c.lang, title, c.text)
-			if len(doc.Demands) != 1 {
-				for _, dm := range doc.Demands {
-					t.Logf("demand %d %v %q", dm.Position, dm.Addressees, dm.Text)
-				}
-				t.Fatalf("%d demands, want 1", len(doc.Demands))
-			}
+			doc := kazakhstanDemands(t, c.lang, c.text, 1)
 			dm := doc.Demands[0]
 			if text := strings.TrimSuffix(c.text, "."); dm.Text != text || !slices.Equal(dm.Addressees, c.addr) {
 				t.Errorf("%v %q, want %v %q", dm.Addressees, dm.Text, c.addr, text)
