@@ -42,14 +42,16 @@ var ErrSearchStale = errors.New("the search index missed a write and is rebuilt 
 // filter keeps the resolutions or demands among the best searchFilterLimit matches.
 const searchFilterLimit = 2000
 
-// Search runs a full-text search. A query the user must fix (empty, too long, a bad cursor)
-// is an error wrapping ErrBadInput.
+// Search runs a full-text search. A query that names countries or topics is also searched
+// said in each language of their names (see searchnames.go). A query the user must fix
+// (empty, too long, a bad cursor) is an error wrapping ErrBadInput.
 func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
 	ix, err := s.liveIndex()
 	if err != nil {
 		return SearchPage{}, err
 	}
-	p, err := ix.Search(ctx, search.Query{Text: q.Text, Kinds: kindNames(q.Kinds), First: q.First, After: q.After})
+	also := s.nameIndex().wordings(q.Text)
+	p, err := ix.Search(ctx, search.Query{Text: q.Text, Also: also[:min(len(also), search.MaxAlso)], Kinds: kindNames(q.Kinds), First: q.First, After: q.After})
 	if err != nil {
 		return SearchPage{}, searchError(err)
 	}

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -123,4 +124,74 @@ func TestANameInANewLanguageReachesTheIndexWhenOthersOnlyRestateOnes(t *testing.
 			t.Errorf("the French name is lost: %v", got)
 		}
 	})
+}
+
+func TestASearchNamingATopicOrACountryFindsTheTextsOfTheOtherLanguage(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		s := storeWith(t, b, kzFR(), kzEN(), mmDated())
+		fr, en := DemandID(kzFR().Source.Key, 1), DemandID(kzEN().Source.Key, 1)
+		for _, text := range []string{"prisonniers politiques", "Prisonniers Politiques", "political prisoners"} {
+			if got := searchIDsOf(t, s, text, KindDemand); !slices.Contains(got, fr) || !slices.Contains(got, en) {
+				t.Errorf("%q: %v, want both the French %s and the English %s demand", text, got, fr, en)
+			}
+		}
+		// The French words and nothing else the topic is named by: no translation.
+		if got := searchIDsOf(t, s, "libérer immédiatement", KindDemand); !slices.Equal(got, []ID{fr}) {
+			t.Errorf("libérer immédiatement: %v, want only the French demand", got)
+		}
+		// A name learnt from a later document is used at once; CLDR's bracketed alternative
+		// is a name of its own, and what it stands for is the name without the bracket.
+		put(t, s, changed(mmDated(), func(d *Document) {
+			d.Source.Key += "/fr"
+			d.Source.Language = "fr"
+			d.Countries[0].Names = map[string]string{"fr": "Myanmar (Birmanie)"}
+		}))
+		put(t, s, changed(mmDated(), func(d *Document) {
+			d.Countries[0].Names = map[string]string{"en": "Myanmar (Burma)"}
+		}))
+		for _, text := range []string{"Birmanie", "Myanmar (Birmanie)", "birmanie"} {
+			if got := searchIDsOf(t, s, text, KindResolution); !slices.Contains(got, ResolutionID("2021/2540(RSP)")) {
+				t.Errorf("%s: %v, want the resolution on Myanmar, whose title names it in English", text, got)
+			}
+		}
+	})
+}
+
+func TestAQueryIsSaidInEachLanguageOfTheNamesItHolds(t *testing.T) {
+	ix := &nameIndex{byFirst: map[string][]namedNode{}, langs: []string{"en", "fr"}}
+	for _, names := range []map[string]string{
+		{"en": "political prisoners", "fr": "prisonniers politiques"},
+		{"en": "Côte d’Ivoire", "fr": "Côte d’Ivoire"},
+		{"en": "Chad", "fr": "Tchad"},
+		{"en": "prisoners"},                // a shorter name inside a longer one
+		{"en": "Myanmar", "fr": "Myanmar"}, // CLDR's "Myanmar (Burma)", "Myanmar (Birmanie)" without their brackets
+	} {
+		for _, name := range names {
+			w := foldWords(name)
+			ix.byFirst[w[0]] = append(ix.byFirst[w[0]], namedNode{w, names})
+		}
+	}
+	for _, alt := range []string{"Burma", "Birmanie"} {
+		w := foldWords(alt)
+		ix.byFirst[w[0]] = append(ix.byFirst[w[0]], namedNode{w, map[string]string{"en": "Myanmar", "fr": "Myanmar"}})
+	}
+	if short, alt := splitBracket("Myanmar (Birmanie)"); short != "Myanmar" || alt != "Birmanie" {
+		t.Errorf("splitBracket = %q, %q", short, alt)
+	}
+	if short, alt := splitBracket("Côte d’Ivoire"); short != "Côte d’Ivoire" || alt != "" {
+		t.Errorf("splitBracket without a bracket = %q, %q", short, alt)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"prisonniers politiques", "[{political prisoners en}]"},
+		{"Political Prisoners in Tchad", "[{political prisoners in Chad en} {prisonniers politiques in Tchad fr}]"},
+		{"prisonniers politiques, Chad", "[{political prisoners, Chad en} {prisonniers politiques, Tchad fr}]"},
+		{"cote d'ivoire", "[{Côte d’Ivoire en} {Côte d’Ivoire fr}]"},
+		{"Birmanie", "[{Myanmar en} {Myanmar fr}]"},
+		{"death penalty", "[]"},
+		{"", "[]"},
+	} {
+		if got := fmt.Sprint(ix.wordings(tc.text)); got != tc.want {
+			t.Errorf("wordings(%q) = %s, want %s", tc.text, got, tc.want)
+		}
+	}
 }

@@ -53,6 +53,7 @@ type Store struct {
 	index       atomic.Pointer[search.Index] // the full-text index, kept in step by apply (searchindex.go)
 	searchStale atomic.Bool                  // a write could not be indexed: searches fail until a rebuild
 	texts       indexedTexts                 // the texts indexed for the nodes every document names again
+	names       nameIndexCache               // the names a search query is translated by (searchnames.go)
 
 	pg *pgChanges // postgres: the change log that keeps other servers' writes in view (pgsync.go)
 }

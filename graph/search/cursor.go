@@ -61,11 +61,17 @@ func parseCursor(s string, fp uint64) (cursor, error) {
 	return c, nil
 }
 
-// fingerprint identifies a query for its cursors: the text as searched and the set of
-// kinds (in any order), not the page size.
-func fingerprint(text string, kinds []string) uint64 {
+// fingerprint identifies a query for its cursors: the text as searched, its other wordings
+// and the set of kinds (in any order), not the page size.
+func fingerprint(text string, also []Wording, kinds []string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(text))
+	for _, a := range also {
+		h.Write([]byte{1})
+		h.Write([]byte(a.Lang))
+		h.Write([]byte{1})
+		h.Write([]byte(a.Text))
+	}
 	ks := slices.Clone(kinds)
 	slices.Sort(ks)
 	for _, k := range slices.Compact(ks) {

@@ -17,7 +17,17 @@ type Query struct {
 	Text  string   // what the user typed: words, in English or French; no operators
 	Kinds []string // restrict to these node kinds; none = all
 	First int      // page size (1..100; 0 means 20)
-	After string   // opaque cursor from a previous Page of the same Text and Kinds; "" for the first page
+	After string   // opaque cursor from a previous Page of the same Text, Also and Kinds; "" for the first page
+	// Also are other wordings of Text that mean the same, such as Text with a country's or a
+	// topic's name in the other language ("political prisoners" for "prisonniers
+	// politiques"): a node whose texts in a wording's language hold every word of it matches
+	// as if they held every word of Text. At most MaxAlso; each is checked like Text.
+	Also []Wording
+}
+
+// Wording is a query said otherwise, in one language ("en" or "fr"; "" for both).
+type Wording struct {
+	Text, Lang string
 }
 
 // ErrBadQuery is wrapped by Search's error for a query the user must fix: empty text, text
@@ -27,9 +37,10 @@ var ErrBadQuery = errors.New("search: bad query")
 
 // Limits of a Query.
 const (
-	MaxQueryRunes = 500 // characters of Query.Text
+	MaxQueryRunes = 500 // characters of Query.Text, and of each of Query.Also
 	MaxFirst      = 100 // largest page
 	DefaultFirst  = 20  // page size when Query.First is 0
+	MaxAlso       = 4   // other wordings of a query
 )
 
 // mode is how the words of a query must appear in a node's texts of one language.
@@ -48,6 +59,7 @@ const (
 // request is a Query checked and normalised.
 type request struct {
 	text  string
+	also  []Wording // other wordings, cleaned, without Text or repeats
 	kinds []string
 	first int
 	after *cursor
@@ -65,7 +77,23 @@ func checkQuery(q Query) (request, error) {
 	case q.First < 0 || q.First > MaxFirst:
 		return request{}, fmt.Errorf("%w: page size %d is not between 1 and %d", ErrBadQuery, q.First, MaxFirst)
 	}
-	r := request{text: text, first: q.First, fp: fingerprint(text, q.Kinds)}
+	if len(q.Also) > MaxAlso {
+		return request{}, fmt.Errorf("%w: %d other wordings of the query, at most %d", ErrBadQuery, len(q.Also), MaxAlso)
+	}
+	var also []Wording
+	for _, a := range q.Also {
+		a.Text = strings.TrimSpace(cleanText(a.Text))
+		switch {
+		case utf8.RuneCountInString(a.Text) > MaxQueryRunes:
+			return request{}, fmt.Errorf("%w: another wording of the query is longer than %d characters", ErrBadQuery, MaxQueryRunes)
+		case a.Lang != "" && !slices.Contains(langs, a.Lang):
+			return request{}, fmt.Errorf("%w: another wording of the query is in %q, not one of %v", ErrBadQuery, a.Lang, langs)
+		}
+		if a.Text != "" && a.Text != text && !slices.Contains(also, a) {
+			also = append(also, a)
+		}
+	}
+	r := request{text: text, also: also, first: q.First, fp: fingerprint(text, also, q.Kinds)}
 	if r.first == 0 {
 		r.first = DefaultFirst
 	}
@@ -140,6 +168,14 @@ func (qt queryTerms) words() int {
 	return n
 }
 
+// merge adds the terms of other to qt's, for the highlighter: the groups of each analyzer
+// side by side (their count no longer says how many words a wording has).
+func (qt queryTerms) merge(other queryTerms) {
+	for an, ts := range other {
+		qt[an] = append(qt[an], ts...)
+	}
+}
+
 // set is every term of the analyzer an, for the highlighter to look for.
 func (qt queryTerms) set(an string) map[string]bool {
 	s := map[string]bool{}
@@ -155,8 +191,13 @@ func (qt queryTerms) set(an string) map[string]bool {
 // query for that field, built from Bleve term queries, never parsed from user input.
 // It returns nil when the text has no searchable word (only stop words or punctuation).
 func textQuery(m mapping.IndexMapping, qt queryTerms, md mode) query.Query {
+	return textQueryIn(m, qt, md, langs)
+}
+
+// textQueryIn is textQuery over the fields of the languages given only.
+func textQueryIn(m mapping.IndexMapping, qt queryTerms, md mode, in []string) query.Query {
 	var fields []query.Query
-	for _, f := range langs {
+	for _, f := range in {
 		if ts := qt[m.AnalyzerNameForPath(f)]; len(ts) > 0 {
 			fields = append(fields, fieldQuery(f, ts, md))
 		}

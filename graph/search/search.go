@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // Page is one page of hits, best first.
@@ -102,6 +103,25 @@ func (ix *Index) rank(ctx context.Context, r request, md mode, offset, size int)
 	tq := textQuery(m, searched, md)
 	if tq == nil {
 		return nil, qt, nil
+	}
+	if md == allWords && len(r.also) > 0 {
+		// Every word of the text, or every word of one of its other wordings; the terms of
+		// all of them are marked in the snippets.
+		marks := queryTerms{}
+		marks.merge(qt)
+		qs := []query.Query{tq}
+		for _, a := range r.also {
+			in := langs
+			if a.Lang != "" {
+				in = []string{a.Lang}
+			}
+			at := analyseQuery(m, a.Text)
+			if aq := textQueryIn(m, at, allWords, in); aq != nil {
+				qs = append(qs, aq)
+				marks.merge(at)
+			}
+		}
+		tq, qt = query.NewDisjunctionQuery(qs), marks
 	}
 	res, err = ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(withKinds(tq, r.kinds), size, offset, false))
 	if err != nil {

@@ -373,3 +373,58 @@ func TestMatchGivesTheIDsSearchRanksWithoutDescribingThem(t *testing.T) {
 		t.Errorf("an empty text gave %v", err)
 	}
 }
+
+func TestAnotherWordingOfTheQueryFindsTheTextsOfTheOtherLanguage(t *testing.T) {
+	ix := openMem(t)
+	if err := ix.Put([]Entry{
+		{ID: "en", Kind: "Demand", Texts: []Text{{"text", "en", "Calls for the release of all political prisoners in Kazakhstan."}}},
+		{ID: "fr", Kind: "Demand", Texts: []Text{{"text", "fr", "Demande la libération de tous les prisonniers politiques au Kazakhstan."}}},
+		{ID: "other", Kind: "Demand", Texts: []Text{{"text", "en", "Calls for free and fair elections."}}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(p Page) []string {
+		var out []string
+		for _, h := range p.Hits {
+			out = append(out, h.ID)
+		}
+		slices.Sort(out)
+		return out
+	}
+	alone := mustSearch(t, ix, Query{Text: "prisonniers politiques"})
+	if got := ids(alone); !slices.Equal(got, []string{"fr"}) {
+		t.Fatalf("the French words alone find %v, want [fr]", got)
+	}
+	both := mustSearch(t, ix, Query{Text: "prisonniers politiques", Also: []Wording{{"political prisoners", "en"}, {"prisonniers politiques", ""}, {" ", "fr"}}})
+	if got := ids(both); !slices.Equal(got, []string{"en", "fr"}) || both.Total != 2 {
+		t.Fatalf("with the English wording: %v (total %d), want [en fr]", got, both.Total)
+	}
+	for _, h := range both.Hits {
+		if !strings.Contains(h.Snippet, "<mark>") {
+			t.Errorf("%s: the snippet marks nothing: %q", h.ID, h.Snippet)
+		}
+	}
+	// A cursor belongs to the wordings it was made with.
+	first := mustSearch(t, ix, Query{Text: "prisonniers politiques", Also: []Wording{{"political prisoners", "en"}}, First: 1})
+	if !first.HasNext {
+		t.Fatal("a page of one of two hits should say another follows")
+	}
+	after := first.Hits[0].Cursor
+	if _, err := ix.Search(context.Background(), Query{Text: "prisonniers politiques", After: after}); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("the cursor of a query with other wordings was taken for the query without: %v", err)
+	}
+	next := mustSearch(t, ix, Query{Text: "prisonniers politiques", Also: []Wording{{"political prisoners", "en"}}, First: 1, After: after})
+	if len(next.Hits) != 1 || next.Hits[0].ID == first.Hits[0].ID {
+		t.Errorf("the second page: %v after %v", ids(next), ids(first))
+	}
+	if _, err := ix.Search(context.Background(), Query{Text: "a", Also: []Wording{{"b", ""}, {"c", ""}, {"d", ""}, {"e", ""}, {"f", ""}}}); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("too many wordings: %v, want ErrBadQuery", err)
+	}
+	if _, err := ix.Search(context.Background(), Query{Text: "a", Also: []Wording{{"b", "de"}}}); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("a wording in German: %v, want ErrBadQuery", err)
+	}
+	// A wording is searched in its language's texts only.
+	if got := ids(mustSearch(t, ix, Query{Text: "prisonniers politiques", Also: []Wording{{"political prisoners", "fr"}}})); !slices.Equal(got, []string{"fr"}) {
+		t.Errorf("an English wording said to be French: %v, want [fr]", got)
+	}
+}

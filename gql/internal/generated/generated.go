@@ -2181,7 +2181,9 @@ type Query {
   Full-text search over resolution titles, demands, stances and the names of countries,
   agreements, institutions and topics, in English and French, with stemming and accent folding
   ("prisonniers politiques" finds "prisonnier politique"), best match first, each hit with a
-  highlighted snippet. kinds keeps hits of those kinds. Pages of at most 100.
+  highlighted snippet. A query that names a topic or a country is also searched with those
+  names in the other language ("prisonniers politiques" finds "political prisoners" too).
+  kinds keeps hits of those kinds. Pages of at most 100.
   """
   search(
     "What to look for, as typed: words, not a query language (at most 500 characters)."
