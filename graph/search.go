@@ -50,8 +50,7 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
 	if err != nil {
 		return SearchPage{}, err
 	}
-	also := s.nameIndex().wordings(q.Text)
-	p, err := ix.Search(ctx, search.Query{Text: q.Text, Also: also[:min(len(also), search.MaxAlso)], Kinds: kindNames(q.Kinds), First: q.First, After: q.After})
+	p, err := ix.Search(ctx, search.Query{Text: q.Text, Also: s.nameIndex().wordings(q.Text), Kinds: kindNames(q.Kinds), First: q.First, After: q.After})
 	if err != nil {
 		return SearchPage{}, searchError(err)
 	}
@@ -63,13 +62,14 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
 }
 
 // searchIDs returns the nodes of these kinds among the best searchFilterLimit matches of a
-// full-text query: one ranking, no snippets.
+// full-text query, said in each language of the names it holds as Search does: one ranking,
+// no snippets.
 func (s *Store) searchIDs(ctx context.Context, text string, kinds []NodeKind) (map[ID]bool, error) {
 	ix, err := s.liveIndex()
 	if err != nil {
 		return nil, err
 	}
-	ids, err := ix.Match(ctx, text, kindNames(kinds), searchFilterLimit)
+	ids, err := ix.Match(ctx, text, s.nameIndex().wordings(text), kindNames(kinds), searchFilterLimit)
 	if err != nil {
 		return nil, searchError(err)
 	}

@@ -139,6 +139,10 @@ func TestASearchNamingATopicOrACountryFindsTheTextsOfTheOtherLanguage(t *testing
 		if got := searchIDsOf(t, s, "libérer immédiatement", KindDemand); !slices.Equal(got, []ID{fr}) {
 			t.Errorf("libérer immédiatement: %v, want only the French demand", got)
 		}
+		// A text filter on lists says the query in each language too.
+		if ids, err := s.ListDemands(context.Background(), DemandFilter{Text: "prisonniers politiques"}); err != nil || !slices.Contains(ids, en) {
+			t.Errorf("demands(text: prisonniers politiques) = %v, %v; want the English demand %s among them", ids, err, en)
+		}
 		// A name learnt from a later document is used at once; CLDR's bracketed alternative
 		// is a name of its own, and what it stands for is the name without the bracket.
 		put(t, s, changed(mmDated(), func(d *Document) {

@@ -28,7 +28,7 @@ var wordingKinds = []NodeKind{KindCountry, KindTopic}
 type nameIndex struct {
 	gen     uint64
 	byFirst map[string][]namedNode // the first folded word of a name → the nodes it may name
-	langs   []string               // the languages of the names, sorted
+	langs   []string               // the languages of the names that search has an analyzer for, sorted
 }
 
 // splitBracket splits a name such as CLDR's "Myanmar (Birmanie)" into the name texts use,
@@ -76,7 +76,9 @@ func (s *Store) nameIndex() *nameIndex {
 					}
 				}
 				for lang := range names {
-					langs[lang] = true
+					if search.Searchable(lang) {
+						langs[lang] = true
+					}
 				}
 				seen := map[string]bool{}
 				for _, form := range forms {
@@ -140,7 +142,7 @@ func (ix *nameIndex) wordings(text string) []search.Wording {
 			at = h.end
 		}
 		b.WriteString(text[at:])
-		if w := b.String(); w != text {
+		if w := b.String(); w != text && len(out) < search.MaxAlso {
 			out = append(out, search.Wording{Text: w, Lang: lang})
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"slices"
 )
 
 // schemaVersion names what the index holds and how it is analysed. Open refuses an index
@@ -21,6 +22,9 @@ var textFields = []string{"title", "name", "text"}
 // The languages a Text may be in (Text.Lang), each the name of the indexed field that holds
 // all of a node's texts in that language; "" means unknown and is indexed as both.
 var langs = []string{"en", "fr"}
+
+// Searchable reports whether texts in lang have their own analyzer (a Wording may be in it).
+func Searchable(lang string) bool { return slices.Contains(langs, lang) }
 
 // kindField is the keyword field (indexed and stored as is) holding Entry.Kind.
 const kindField = "kind"

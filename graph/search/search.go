@@ -133,11 +133,12 @@ func (ix *Index) rank(ctx context.Context, r request, md mode, offset, size int)
 	return res, qt, nil
 }
 
-// Match returns the IDs of the best limit nodes (at most MaxHits) matching text, of the
-// kinds given (all when none), best first, as Search would rank them (every word, else any
-// of the rarest), without describing them: what a filter by text needs. Errors as Search's.
-func (ix *Index) Match(ctx context.Context, text string, kinds []string, limit int) ([]string, error) {
-	r, err := checkQuery(Query{Text: text, Kinds: kinds})
+// Match returns the IDs of the best limit nodes (at most MaxHits) matching text or one of its
+// other wordings (see Query.Also), of the kinds given (all when none), best first, as Search
+// would rank them (every word, else any of the rarest), without describing them: what a
+// filter by text needs. Errors as Search's.
+func (ix *Index) Match(ctx context.Context, text string, also []Wording, kinds []string, limit int) ([]string, error) {
+	r, err := checkQuery(Query{Text: text, Also: also, Kinds: kinds})
 	if err != nil {
 		return nil, err
 	}

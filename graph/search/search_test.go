@@ -364,12 +364,12 @@ func TestMatchGivesTheIDsSearchRanksWithoutDescribingThem(t *testing.T) {
 		for _, h := range p.Hits {
 			want = append(want, h.ID)
 		}
-		got, err := ix.Match(ctx, q.Text, q.Kinds, 100)
+		got, err := ix.Match(ctx, q.Text, nil, q.Kinds, 100)
 		if err != nil || !slices.Equal(got, want) || len(got) == 0 {
 			t.Errorf("Match(%q) = %v, %v; Search gives %v", q.Text, got, err, want)
 		}
 	}
-	if _, err := ix.Match(ctx, " ", nil, 10); !errors.Is(err, ErrBadQuery) {
+	if _, err := ix.Match(ctx, " ", nil, nil, 10); !errors.Is(err, ErrBadQuery) {
 		t.Errorf("an empty text gave %v", err)
 	}
 }
