@@ -278,33 +278,34 @@ func (d *doc) find(from, hi int, words map[string]bool) int {
 // at lo: the words before it back to a clause boundary (";", ":", "that", "que", a
 // relative pronoun), then, of those, the last comma-separated part, extended over the
 // parts before it that are themselves institutions ("the Commission, the Council and the
-// Member States should").
+// Member States should"). Qualifying clauses (see qualifiers) and the commas around them
+// are stepped over: they end no subject and no part ("The authorities of Kazakhstan, as
+// recommended by the UN Special Rapporteurs, should", « La Commission, conformément à ce
+// qu'a demandé le Conseil, doit »), and stay in the subject, where they name no addressee.
 func (d *doc) subjectWindow(lo, at int) rng {
+	skip := d.qualifierTokens(rng{lo, at})
 	s := lo
 	for i := at - 1; i >= lo; i-- {
 		f := d.toks[i].Fold
-		if subjectStops[f] || f == "'" && d.fold(i-1) == "qu" {
+		if !skip[i] && (subjectStops[f] || f == "'" && d.fold(i-1) == "qu") {
 			s = i + 1
 			break
 		}
 	}
-	a := s
-	for i := at - 1; i >= s; i-- {
-		if d.toks[i].Fold == "," {
-			a = i + 1
-			break
-		}
-	}
-	for a > s {
-		p := a - 2 // the part before the comma at a-1
-		b := s
-		for i := p; i >= s; i-- {
-			if d.toks[i].Fold == "," {
-				b = i + 1
-				break
+	// partStart returns the first token of the comma-separated part of the subject that ends
+	// before token end.
+	partStart := func(end int) int {
+		for i := end - 1; i >= s; i-- {
+			if d.toks[i].Fold == "," && !skip[i] {
+				return i + 1
 			}
 		}
-		if !d.onlyInstitutions(rng{b, a - 1}) {
+		return s
+	}
+	a := partStart(at)
+	for a > s {
+		b := partStart(a - 1) // the part before the comma at a-1
+		if !d.onlyInstitutions(rng{b, a - 1}, skip) {
 			break
 		}
 		a = b
@@ -312,11 +313,31 @@ func (d *doc) subjectWindow(lo, at int) rng {
 	return rng{a, at}
 }
 
+// qualifierTokens marks the tokens of the qualifying clauses among tokens w (see
+// qualifiers) and the commas that open and close them.
+func (d *doc) qualifierTokens(w rng) map[int]bool {
+	marked := map[int]bool{}
+	for _, q := range d.qualifiers(w) {
+		lo, hi := q.lo, q.hi
+		if lo > w.lo && d.fold(lo-1) == "," {
+			lo--
+		}
+		if hi < w.hi && d.fold(hi) == "," {
+			hi++
+		}
+		for i := lo; i < hi; i++ {
+			marked[i] = true
+		}
+	}
+	return marked
+}
+
 // listWords may stand between institutions in a list.
 var listWords = set("the", "its", "their", "and", "et", "l", "'", "la", "le", "les", "ses", "son", "sa", "both", "all", "of", "other", "autres")
 
-// onlyInstitutions reports whether tokens r are institutions (or countries) and list words only.
-func (d *doc) onlyInstitutions(r rng) bool {
+// onlyInstitutions reports whether tokens r name at least one institution and are otherwise
+// institutions, countries, list words or tokens marked in skip only.
+func (d *doc) onlyInstitutions(r rng, skip map[int]bool) bool {
 	if r.empty() {
 		return false
 	}
@@ -335,7 +356,7 @@ func (d *doc) onlyInstitutions(r rng) bool {
 		mark(c.toks)
 	}
 	for i := r.lo; i < r.hi; i++ {
-		if !covered[i-r.lo] && !listWords[d.toks[i].Fold] {
+		if !covered[i-r.lo] && !listWords[d.toks[i].Fold] && !skip[i] {
 			return false
 		}
 	}

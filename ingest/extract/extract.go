@@ -46,15 +46,16 @@
 //     demands, the Parliament aside. Means ("through the Commission", "par l'intermédiaire
 //     de la Commission") are not addressees, nor is a body named only in a clause that
 //     qualifies the demand ("calls on the authorities, as recommended by the UN, to …",
-//     « invite la Commission, comme l'a demandé le Conseil, à … »): a clause opened by "as",
-//     "in line with", « comme », « ainsi que », « tel que »… qualifies only with a verb that
-//     reports what someone asked or said; without one it names more addressees or examples
-//     of them ("as well as the Member States", « telles que la Commission »). A bare "the
-//     military", "the government", "the authorities" is the body of the country the
-//     resolution concerns when it concerns exactly one; a bare country name as addressee
-//     means its authorities. A demand with no addressee in its sentence ("The resolution
-//     called for the immediate release…") gets none: eurel does not guess whom it is
-//     addressed to.
+//     « invite la Commission, comme l'a demandé le Conseil, à … », "The authorities, as
+//     recommended by the UN, should …", whose subject is read across the clause): a clause
+//     opened by "as", "in line with", « comme », « ainsi que », « tel que »… qualifies only
+//     with a verb that reports what someone asked or said; without one it names more
+//     addressees or examples of them ("as well as the Member States", « telles que la
+//     Commission »). A bare "the military", "the government", "the authorities" is the body
+//     of the country the resolution concerns when it concerns exactly one; a bare country
+//     name as addressee means its authorities. A demand with no addressee in its sentence
+//     ("The resolution called for the immediate release…") gets none: eurel does not guess
+//     whom it is addressed to.
 package extract
 
 import (

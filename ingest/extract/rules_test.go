@@ -556,6 +556,60 @@ func TestQualifyingClausesNameNoAddressee(t *testing.T) {
 	}
 }
 
+// TestQualifyingClausesInAModalSubject checks that a qualifying clause inside the subject of a
+// modal or passive demand ("The authorities of Kazakhstan, as recommended by the UN Special
+// Rapporteurs, should release …", « Les autorités du Kazakhstan, comme l'ont recommandé les
+// rapporteurs spéciaux des Nations unies, devraient libérer … ») is stepped over when the verb
+// looks back for its subject: the sentence makes one demand, its whole text, with the
+// addressees and topics of the same sentence without the clause, which names at least one
+// addressee; whoever only the clause names is not one.
+func TestQualifyingClausesInAModalSubject(t *testing.T) {
+	cases := []struct {
+		name, lang string
+		text       string // the sentence with its qualifying clause
+		plain      string // the same sentence without it
+	}{
+		{"as recommended by between a subject and should", "en",
+			"The authorities of Kazakhstan, as recommended by the UN Special Rapporteurs, should release all political prisoners.",
+			"The authorities of Kazakhstan should release all political prisoners."},
+		{"in line with what was requested between a subject and must", "en",
+			"The Commission, in line with what was requested by the UN Special Rapporteurs, must propose targeted sanctions.",
+			"The Commission must propose targeted sanctions."},
+		{"as requested by inside a list of subjects", "en",
+			"The Commission, the Council, as requested by the UN, and the Member States should propose targeted sanctions.",
+			"The Commission, the Council and the Member States should propose targeted sanctions."},
+		{"as recommended by between a subject and its passive", "en",
+			"The Member States, as recommended by the OSCE, are urged to adopt targeted sanctions.",
+			"The Member States are urged to adopt targeted sanctions."},
+		{"as recommended by opening the sentence before its subject", "en",
+			"As recommended by the UN Special Rapporteurs, the authorities of Kazakhstan should release all political prisoners.",
+			"The authorities of Kazakhstan should release all political prisoners."},
+		{"comme l'ont recommandé between a subject and devraient", "fr",
+			"Les autorités du Kazakhstan, comme l'ont recommandé les rapporteurs spéciaux des Nations unies, devraient libérer tous les prisonniers politiques.",
+			"Les autorités du Kazakhstan devraient libérer tous les prisonniers politiques."},
+		{"ainsi que l'a demandé between a subject and devrait", "fr",
+			"La Commission, ainsi que l'a demandé le Conseil, devrait proposer des sanctions ciblées.",
+			"La Commission devrait proposer des sanctions ciblées."},
+		{"conformément à ce qu'ont demandé between a subject and doit", "fr",
+			"La Commission, conformément à ce qu'ont demandé les rapporteurs spéciaux des Nations unies, doit proposer des sanctions ciblées.",
+			"La Commission doit proposer des sanctions ciblées."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ref := kazakhstanDemands(t, c.lang, c.plain, 1).Demands[0]
+			if len(ref.Addressees) == 0 {
+				t.Fatalf("%q names no addressee", c.plain)
+			}
+			doc := kazakhstanDemands(t, c.lang, c.text, 1)
+			dm := doc.Demands[0]
+			if text := strings.TrimSuffix(c.text, "."); dm.Text != text || !slices.Equal(dm.Addressees, ref.Addressees) || !slices.Equal(dm.Topics, ref.Topics) {
+				t.Errorf("%v %v %q, want %v %v %q", dm.Addressees, dm.Topics, dm.Text, ref.Addressees, ref.Topics, text)
+			}
+			checkStances(t, doc, nil)
+		})
+	}
+}
+
 func TestListsUnderALead(t *testing.T) {
 	t.Run("each bullet under an English lead is a demand to its addressees", func(t *testing.T) {
 		doc := demandsOf(t, "en", "Resolution on Myanmar",
