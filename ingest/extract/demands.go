@@ -278,12 +278,25 @@ func (d *doc) find(from, hi int, words map[string]bool) int {
 // at lo: the words before it back to a clause boundary (";", ":", "that", "que", a
 // relative pronoun), then, of those, the last comma-separated part, extended over the
 // parts before it that are themselves institutions ("the Commission, the Council and the
-// Member States should"). Qualifying clauses (see qualifiers) and the commas around them
-// are stepped over: they end no subject and no part ("The authorities of Kazakhstan, as
-// recommended by the UN Special Rapporteurs, should", « La Commission, conformément à ce
-// qu'a demandé le Conseil, doit »), and stay in the subject, where they name no addressee.
+// Member States should"). Qualifying clauses (see qualifiers) and appositions that name no
+// addressee (see appositions), with the commas around them, are stepped over: they end no
+// subject and no part ("The authorities of Kazakhstan, as recommended by the UN Special
+// Rapporteurs, should", « La Commission, conformément à ce qu'a demandé le Conseil, doit »,
+// "The Commission, as the guardian of the Treaties, should"), and stay in the subject, where
+// they name no addressee. A list link (see listLinks) joins institutions as "and" does and
+// ends no subject (the « que » of « ainsi que »).
 func (d *doc) subjectWindow(lo, at int) rng {
 	skip := d.qualifierTokens(rng{lo, at})
+	for _, a := range d.appositions(rng{lo, at}) {
+		for i := a.lo - 1; i <= a.hi; i++ {
+			skip[i] = true
+		}
+	}
+	for i := lo; i < at; i++ {
+		for j := i; j < min(i+d.phraseLen(i, listLinks), at); j++ {
+			skip[j] = true
+		}
+	}
 	s := lo
 	for i := at - 1; i >= lo; i-- {
 		f := d.toks[i].Fold
@@ -330,6 +343,55 @@ func (d *doc) qualifierTokens(w rng) map[int]bool {
 		}
 	}
 	return marked
+}
+
+// listLinks join institutions in a list as "and" does: "the Commission, as well as the Member
+// States,", « la Commission, ainsi que les États membres, ». Folded.
+var listLinks = [][]string{
+	{"as", "well", "as"}, {"together", "with"},
+	{"ainsi", "que"}, {"de", "meme", "que"},
+}
+
+// appositionOpeners open an apposition that says what the subject before it is: "as the
+// guardian of the Treaties", « en tant que gardienne des traités », « comme gardienne des
+// traités ». Folded.
+var appositionOpeners = [][]string{{"as"}, {"en", "tant", "que"}, {"en", "tant", "qu", "'"}, {"comme"}}
+
+// appositions returns the appositions among tokens w that name no addressee, in order, each
+// without the two commas that enclose it: a part of w between two commas that an apposition
+// opener starts ("as" not in a comparison: see asComparatives), that holds no reporting verb
+// (see reportingVerbAt) and in which addressees finds no one (", as the guardian of the
+// Treaties,", « , en tant que gardienne des traités, »).
+func (d *doc) appositions(w rng) []rng {
+	var out []rng
+	for k := w.lo + 1; k < w.hi; k++ {
+		n := d.phraseLen(k, appositionOpeners)
+		if n == 0 || d.fold(k-1) != "," || d.fold(k) == "as" && asComparatives[d.fold(k+1)] {
+			continue
+		}
+		end := d.clauseEnd(k, w.hi)
+		if end == w.hi || d.fold(end) != "," || k+n >= end {
+			continue
+		}
+		part := rng{k, end}
+		if d.reportsIn(k+n, end) || len(d.addressees(part)) > 0 {
+			continue
+		}
+		out = append(out, part)
+		k = end
+	}
+	return out
+}
+
+// reportsIn reports whether a token in [from, end) is a reporting verb (see reportingVerbAt)
+// of a clause whose words start at from.
+func (d *doc) reportsIn(from, end int) bool {
+	for v := from; v < end; v++ {
+		if d.reportingVerbAt(v, from) {
+			return true
+		}
+	}
+	return false
 }
 
 // listWords may stand between institutions in a list.
@@ -533,7 +595,13 @@ func (d *doc) openerLen(i int) int {
 	if d.fold(i) == "as" && asComparatives[d.fold(i+1)] {
 		return 0
 	}
-	for _, o := range qualifierOpeners {
+	return d.phraseLen(i, qualifierOpeners)
+}
+
+// phraseLen returns the number of tokens of the first of phrases (folded words) that starts
+// at token i, 0 when none does.
+func (d *doc) phraseLen(i int, phrases [][]string) int {
+	for _, o := range phrases {
 		if slices.EqualFunc(o, d.toks[i:min(i+len(o), len(d.toks))], func(w string, t lexicon.Token) bool { return w == t.Fold }) {
 			return len(o)
 		}

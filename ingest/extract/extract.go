@@ -51,9 +51,13 @@
 //     opened by "as", "in line with", « comme », « ainsi que », « tel que »… qualifies only
 //     with a verb that reports what someone asked or said; without one it names more
 //     addressees or examples of them ("as well as the Member States", « telles que la
-//     Commission »). A bare "the military", "the government", "the authorities" is the body
-//     of the country the resolution concerns when it concerns exactly one; a bare country
-//     name as addressee means its authorities. A demand with no addressee in its sentence
+//     Commission »). The subject of "X should" is read across such a list ("The Commission,
+//     as well as the Member States, should", « La Commission, ainsi que les États membres,
+//     devraient ») and across an apposition that names no one ("The Commission, as the
+//     guardian of the Treaties, should", « en tant que gardienne des traités »). A bare "the
+//     military", "the government", "the authorities" is the body of the country the
+//     resolution concerns when it concerns exactly one; a bare country name as addressee
+//     means its authorities. A demand with no addressee in its sentence
 //     ("The resolution called for the immediate release…") gets none: eurel does not guess
 //     whom it is addressed to.
 package extract

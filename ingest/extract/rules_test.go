@@ -610,6 +610,60 @@ func TestQualifyingClausesInAModalSubject(t *testing.T) {
 	}
 }
 
+// TestListLinksAndAppositionsInAModalSubject checks that the subject of a modal demand is read
+// across a list of institutions joined by "as well as", "together with", « ainsi que » or
+// « de même que » between commas ("The Commission, as well as the Member States, should …"),
+// and across an apposition that names no addressee ("The Commission, as the guardian of the
+// Treaties, should …", « La Commission, en tant que gardienne des traités, devrait … »): the
+// sentence makes one demand, its whole text (extractOK checks that its evidence quotes it), with the addressees and topics of the same
+// sentence written without the commas, the link or the apposition.
+func TestListLinksAndAppositionsInAModalSubject(t *testing.T) {
+	cases := []struct {
+		name, lang string
+		text       string // the sentence with its link or apposition
+		plain      string // the same subject written plainly
+	}{
+		{"as well as between commas", "en",
+			"The Commission, as well as the Member States, should step up humanitarian aid.",
+			"The Commission and the Member States should step up humanitarian aid."},
+		{"together with between commas", "en",
+			"The Commission, together with the Member States, should step up humanitarian aid.",
+			"The Commission and the Member States should step up humanitarian aid."},
+		{"ainsi que between commas", "fr",
+			"La Commission, ainsi que les États membres, devraient renforcer l'aide humanitaire.",
+			"La Commission et les États membres devraient renforcer l'aide humanitaire."},
+		{"ainsi que without commas", "fr",
+			"La Commission ainsi que les États membres devraient renforcer l'aide humanitaire.",
+			"La Commission et les États membres devraient renforcer l'aide humanitaire."},
+		{"de même que between commas", "fr",
+			"La Commission, de même que les États membres, devraient renforcer l'aide humanitaire.",
+			"La Commission et les États membres devraient renforcer l'aide humanitaire."},
+		{"an as-apposition before should", "en",
+			"The Commission, as the guardian of the Treaties, should open infringement proceedings.",
+			"The Commission should open infringement proceedings."},
+		{"an en-tant-que apposition before devrait", "fr",
+			"La Commission, en tant que gardienne des traités, devrait ouvrir des procédures d'infraction.",
+			"La Commission devrait ouvrir des procédures d'infraction."},
+		{"a comme apposition before devrait", "fr",
+			"La Commission, comme gardienne des traités, devrait ouvrir des procédures d'infraction.",
+			"La Commission devrait ouvrir des procédures d'infraction."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ref := kazakhstanDemands(t, c.lang, c.plain, 1).Demands[0]
+			if len(ref.Addressees) == 0 {
+				t.Fatalf("%q names no addressee", c.plain)
+			}
+			doc := kazakhstanDemands(t, c.lang, c.text, 1)
+			dm := doc.Demands[0]
+			if text := strings.TrimSuffix(c.text, "."); dm.Text != text || !slices.Equal(dm.Addressees, ref.Addressees) || !slices.Equal(dm.Topics, ref.Topics) {
+				t.Errorf("%v %v %q, want %v %v %q", dm.Addressees, dm.Topics, dm.Text, ref.Addressees, ref.Topics, text)
+			}
+			checkStances(t, doc, nil)
+		})
+	}
+}
+
 func TestListsUnderALead(t *testing.T) {
 	t.Run("each bullet under an English lead is a demand to its addressees", func(t *testing.T) {
 		doc := demandsOf(t, "en", "Resolution on Myanmar",
