@@ -247,6 +247,34 @@ func kazakhstanDemands(t *testing.T, lang, text string, n int) *graph.Document {
 	return doc
 }
 
+// plainCase is a sentence whose one demand must be that of a plainer sentence: the same
+// addressees and topics, its own whole text.
+type plainCase struct {
+	name, lang string
+	text       string // the sentence as tested (with a clause, a link, an apposition…)
+	plain      string // the same sentence written plainly
+}
+
+// checkLikeThePlainSentence checks each case's one demand against its plain sentence's, which
+// must name an addressee.
+func checkLikeThePlainSentence(t *testing.T, cases []plainCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ref := kazakhstanDemands(t, c.lang, c.plain, 1).Demands[0]
+			if len(ref.Addressees) == 0 {
+				t.Fatalf("%q names no addressee", c.plain)
+			}
+			doc := kazakhstanDemands(t, c.lang, c.text, 1)
+			dm := doc.Demands[0]
+			if text := strings.TrimSuffix(c.text, "."); dm.Text != text || !slices.Equal(dm.Addressees, ref.Addressees) || !slices.Equal(dm.Topics, ref.Topics) {
+				t.Errorf("%v %v %q, want %v %v %q", dm.Addressees, dm.Topics, dm.Text, ref.Addressees, ref.Topics, text)
+			}
+			checkStances(t, doc, nil)
+		})
+	}
+}
+
 type wantDemand struct {
 	addr []string
 	text string // a prefix of the demand's text
@@ -564,11 +592,7 @@ func TestQualifyingClausesNameNoAddressee(t *testing.T) {
 // addressees and topics of the same sentence without the clause, which names at least one
 // addressee; whoever only the clause names is not one.
 func TestQualifyingClausesInAModalSubject(t *testing.T) {
-	cases := []struct {
-		name, lang string
-		text       string // the sentence with its qualifying clause
-		plain      string // the same sentence without it
-	}{
+	cases := []plainCase{
 		{"as recommended by between a subject and should", "en",
 			"The authorities of Kazakhstan, as recommended by the UN Special Rapporteurs, should release all political prisoners.",
 			"The authorities of Kazakhstan should release all political prisoners."},
@@ -594,20 +618,7 @@ func TestQualifyingClausesInAModalSubject(t *testing.T) {
 			"La Commission, conformément à ce qu'ont demandé les rapporteurs spéciaux des Nations unies, doit proposer des sanctions ciblées.",
 			"La Commission doit proposer des sanctions ciblées."},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			ref := kazakhstanDemands(t, c.lang, c.plain, 1).Demands[0]
-			if len(ref.Addressees) == 0 {
-				t.Fatalf("%q names no addressee", c.plain)
-			}
-			doc := kazakhstanDemands(t, c.lang, c.text, 1)
-			dm := doc.Demands[0]
-			if text := strings.TrimSuffix(c.text, "."); dm.Text != text || !slices.Equal(dm.Addressees, ref.Addressees) || !slices.Equal(dm.Topics, ref.Topics) {
-				t.Errorf("%v %v %q, want %v %v %q", dm.Addressees, dm.Topics, dm.Text, ref.Addressees, ref.Topics, text)
-			}
-			checkStances(t, doc, nil)
-		})
-	}
+	checkLikeThePlainSentence(t, cases)
 }
 
 // TestListLinksAndAppositionsInAModalSubject checks that the subject of a modal demand is read
@@ -618,11 +629,7 @@ func TestQualifyingClausesInAModalSubject(t *testing.T) {
 // sentence makes one demand, its whole text (extractOK checks that its evidence quotes it), with the addressees and topics of the same
 // sentence written without the commas, the link or the apposition.
 func TestListLinksAndAppositionsInAModalSubject(t *testing.T) {
-	cases := []struct {
-		name, lang string
-		text       string // the sentence with its link or apposition
-		plain      string // the same subject written plainly
-	}{
+	cases := []plainCase{
 		{"as well as between commas", "en",
 			"The Commission, as well as the Member States, should step up humanitarian aid.",
 			"The Commission and the Member States should step up humanitarian aid."},
@@ -648,20 +655,7 @@ func TestListLinksAndAppositionsInAModalSubject(t *testing.T) {
 			"La Commission, comme gardienne des traités, devrait ouvrir des procédures d'infraction.",
 			"La Commission devrait ouvrir des procédures d'infraction."},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			ref := kazakhstanDemands(t, c.lang, c.plain, 1).Demands[0]
-			if len(ref.Addressees) == 0 {
-				t.Fatalf("%q names no addressee", c.plain)
-			}
-			doc := kazakhstanDemands(t, c.lang, c.text, 1)
-			dm := doc.Demands[0]
-			if text := strings.TrimSuffix(c.text, "."); dm.Text != text || !slices.Equal(dm.Addressees, ref.Addressees) || !slices.Equal(dm.Topics, ref.Topics) {
-				t.Errorf("%v %v %q, want %v %v %q", dm.Addressees, dm.Topics, dm.Text, ref.Addressees, ref.Topics, text)
-			}
-			checkStances(t, doc, nil)
-		})
-	}
+	checkLikeThePlainSentence(t, cases)
 }
 
 func TestListsUnderALead(t *testing.T) {
