@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,6 +14,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/eurel/eurel/graph/search"
+	"github.com/eurel/eurel/internal/par"
 	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
@@ -168,22 +168,15 @@ func (s *Store) PutBatch(ctx context.Context, docs []*Document) ([]PutResult, er
 func lowerAll(docs []*Document, now time.Time) ([][]quad.Quad, error) {
 	lowered := make([][]quad.Quad, len(docs))
 	errs := make([]error, len(docs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(docs)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
-				doc := docs[i]
-				if doc != nil && doc.Source.IngestedAt.IsZero() {
-					cp := *doc
-					cp.Source.IngestedAt = now
-					doc = &cp
-				}
-				lowered[i], errs[i] = lower(doc)
-			}
-		})
-	}
-	wg.Wait()
+	par.Each(len(docs), func(i int) {
+		doc := docs[i]
+		if doc != nil && doc.Source.IngestedAt.IsZero() {
+			cp := *doc
+			cp.Source.IngestedAt = now
+			doc = &cp
+		}
+		lowered[i], errs[i] = lower(doc)
+	})
 	for i, err := range errs {
 		if err != nil {
 			return nil, batchError(docs, i, err)

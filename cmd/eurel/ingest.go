@@ -16,6 +16,7 @@ import (
 
 	"github.com/eurel/eurel/graph"
 	"github.com/eurel/eurel/ingest"
+	"github.com/eurel/eurel/internal/par"
 )
 
 // errRefused reports that some texts were refused; the command has said which and why.
@@ -222,22 +223,7 @@ func writeBatch(ctx context.Context, st graph.Writer, inputs []input, docs []par
 // parseAll reads and parses inputs on all cores.
 func parseAll(ctx context.Context, inputs []input) []parsed {
 	out := make([]parsed, len(inputs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = parseOne(ctx, inputs[i])
-			}
-		}()
-	}
-	for i := range inputs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Each(len(inputs), func(i int) { out[i] = parseOne(ctx, inputs[i]) })
 	return out
 }
 

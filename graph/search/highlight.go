@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,6 +15,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
 	simplehl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/eurel/eurel/internal/par"
 )
 
 // highlighter cuts the snippets: Bleve's simple highlighter and its HTML formatter, which
@@ -52,19 +51,11 @@ func (ix *Index) describe(ctx context.Context, qt queryTerms, hits []Hit) ([]Hit
 	}
 	found := make([]bool, len(hits))
 	errs := make([]error, len(hits))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(hits)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(hits); i = int(next.Add(1)) - 1 {
-				if errs[i] = ctx.Err(); errs[i] != nil {
-					return
-				}
-				found[i], errs[i] = ix.describeHit(sets, &hits[i])
-			}
-		})
-	}
-	wg.Wait()
+	par.Each(len(hits), func(i int) {
+		if errs[i] = ctx.Err(); errs[i] == nil {
+			found[i], errs[i] = ix.describeHit(sets, &hits[i])
+		}
+	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
