@@ -1,11 +1,13 @@
 package graph
 
 import (
+	"cmp"
 	"container/heap"
 	"context"
 	"errors"
 	"iter"
 	"slices"
+	"strings"
 )
 
 // Subgraph is a set of nodes and the typed edges between them: what a graph view draws.
@@ -202,11 +204,11 @@ func (v *view) around(n int32, preds []Predicate, most int) iter.Seq[int32] {
 				if ms := byPred[e.pred]; most < 0 || len(ms) < most {
 					byPred[e.pred] = append(ms, k)
 					if len(ms)+1 == most {
-						heap.Init(&maxHeap{v, byPred[e.pred]})
+						heap.Init(&keyedHeap{v: v, ns: byPred[e.pred], max: true})
 					}
-				} else if v.lessKeyed(k, ms[0]) {
+				} else if v.compareKeyed(k, ms[0]) < 0 {
 					ms[0] = k // the greatest kept gives way
-					heap.Fix(&maxHeap{v, ms}, 0)
+					heap.Fix(&keyedHeap{v: v, ns: ms, max: true}, 0)
 				}
 			}
 		}
@@ -220,9 +222,9 @@ func (v *view) around(n int32, preds []Predicate, most int) iter.Seq[int32] {
 				}
 				continue
 			}
-			h := &idHeap{v: v, ns: ms}
+			h := &keyedHeap{v: v, ns: ms}
 			heap.Init(h)
-			for h.Len() > 0 {
+			for len(h.ns) > 0 {
 				if !yield(h.popMin()) {
 					return
 				}
@@ -237,21 +239,28 @@ type keyedNode struct {
 	n   int32
 }
 
-// idHeap is a min-heap of nodes by ID (a container/heap.Interface).
-type idHeap struct {
-	v  *view
-	ns []keyedNode
+// keyedHeap is a heap of nodes by ID, least first (or greatest first with max), used
+// through container/heap's Init and Fix only: its length changes by hand (popMin), so Push
+// and Pop, which would box each node, are never called.
+type keyedHeap struct {
+	v   *view
+	ns  []keyedNode
+	max bool
 }
 
-func (h *idHeap) Len() int { return len(h.ns) }
+func (h *keyedHeap) Len() int { return len(h.ns) }
+func (h *keyedHeap) Less(i, j int) bool {
+	if h.max {
+		i, j = j, i
+	}
+	return h.v.compareKeyed(h.ns[i], h.ns[j]) < 0
+}
+func (h *keyedHeap) Swap(i, j int) { h.ns[i], h.ns[j] = h.ns[j], h.ns[i] }
+func (h *keyedHeap) Push(any)      { panic("graph: keyedHeap is resized by hand") }
+func (h *keyedHeap) Pop() any      { panic("graph: keyedHeap is resized by hand") }
 
-func (h *idHeap) Less(i, j int) bool { return h.v.lessKeyed(h.ns[i], h.ns[j]) }
-
-func (h *idHeap) Swap(i, j int) { h.ns[i], h.ns[j] = h.ns[j], h.ns[i] }
-func (h *idHeap) Push(x any)    { h.ns = append(h.ns, x.(keyedNode)) }
-
-// popMin removes the node of least ID and returns it, as heap.Pop would without boxing it.
-func (h *idHeap) popMin() int32 {
+// popMin removes the top node of a least-first heap and returns it.
+func (h *keyedHeap) popMin() int32 {
 	top, last := h.ns[0].n, len(h.ns)-1
 	h.ns[0] = h.ns[last]
 	h.ns = h.ns[:last]
@@ -261,42 +270,13 @@ func (h *idHeap) popMin() int32 {
 	return top
 }
 
-func (h *idHeap) Pop() any {
-	last := h.ns[len(h.ns)-1]
-	h.ns = h.ns[:len(h.ns)-1]
-	return last
-}
-
-// maxHeap is a max-heap of nodes by ID over a slice of fixed length (a container/heap.Interface
-// used through Init and Fix only: nothing is pushed or popped).
-type maxHeap struct {
-	v  *view
-	ns []keyedNode
-}
-
-func (h *maxHeap) Len() int           { return len(h.ns) }
-func (h *maxHeap) Less(i, j int) bool { return h.v.lessKeyed(h.ns[j], h.ns[i]) }
-func (h *maxHeap) Swap(i, j int)      { h.ns[i], h.ns[j] = h.ns[j], h.ns[i] }
-func (h *maxHeap) Push(any)           { panic("graph: maxHeap has a fixed length") }
-func (h *maxHeap) Pop() any           { panic("graph: maxHeap has a fixed length") }
-
-// lessKeyed orders nodes by ID: the first 8 bytes as a number, then the whole ID.
-func (v *view) lessKeyed(a, b keyedNode) bool {
-	if a.key != b.key {
-		return a.key < b.key
-	}
-	return v.nodes[a.n].id < v.nodes[b.n].id
-}
-
-// compareKeyed is lessKeyed as a comparison for slices.SortFunc.
+// compareKeyed orders nodes by ID: the first 8 bytes as a number, and only when they are
+// equal the whole ID (another cache miss).
 func (v *view) compareKeyed(a, b keyedNode) int {
-	switch {
-	case v.lessKeyed(a, b):
-		return -1
-	case v.lessKeyed(b, a):
-		return 1
+	if c := cmp.Compare(a.key, b.key); c != 0 {
+		return c
 	}
-	return 0
+	return strings.Compare(string(v.nodes[a.n].id), string(v.nodes[b.n].id))
 }
 
 // edgeBetween is an edge joining two adjacent nodes, in its own direction.
