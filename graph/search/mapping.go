@@ -1,10 +1,11 @@
 package search
 
 import (
+	"slices"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"slices"
 )
 
 // schemaVersion names what the index holds and how it is analysed. Open refuses an index

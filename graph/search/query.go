@@ -86,7 +86,7 @@ func checkQuery(q Query) (request, error) {
 		switch {
 		case utf8.RuneCountInString(a.Text) > MaxQueryRunes:
 			return request{}, fmt.Errorf("%w: another wording of the query is longer than %d characters", ErrBadQuery, MaxQueryRunes)
-		case a.Lang != "" && !slices.Contains(langs, a.Lang):
+		case a.Lang != "" && !Searchable(a.Lang):
 			return request{}, fmt.Errorf("%w: another wording of the query is in %q, not one of %v", ErrBadQuery, a.Lang, langs)
 		}
 		if a.Text != "" && a.Text != text && !slices.Contains(also, a) {
@@ -169,7 +169,7 @@ func (qt queryTerms) words() int {
 }
 
 // merge adds the terms of other to qt's, for the highlighter: the groups of each analyzer
-// side by side (their count no longer says how many words a wording has).
+// side by side (their count then no longer says how many words a wording has: see words).
 func (qt queryTerms) merge(other queryTerms) {
 	for an, ts := range other {
 		qt[an] = append(qt[an], ts...)

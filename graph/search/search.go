@@ -66,7 +66,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Page, error) {
 // search runs r in mode md from offset and describes the page's hits.
 func (ix *Index) search(ctx context.Context, r request, md mode, offset int) (Page, int, error) {
 	size := min(r.first+1, MaxHits-offset) // one more than asked tells whether a page follows
-	res, qt, err := ix.rank(ctx, r, md, offset, size)
+	res, qt, marks, err := ix.rank(ctx, r, md, offset, size)
 	if err != nil || res == nil {
 		return Page{}, qt.words(), err
 	}
@@ -79,7 +79,7 @@ func (ix *Index) search(ctx context.Context, r request, md mode, offset int) (Pa
 	for i, dm := range hits {
 		p.Hits[i] = Hit{ID: dm.ID, Score: dm.Score, Cursor: cursor{mode: md, fp: r.fp, offset: offset + i + 1}.String()}
 	}
-	if p.Hits, err = ix.describe(ctx, qt, p.Hits); err != nil {
+	if p.Hits, err = ix.describe(ctx, marks, p.Hits); err != nil {
 		if cerr := ctx.Err(); cerr != nil {
 			return Page{}, 0, fmt.Errorf("search: %w", cerr)
 		}
@@ -91,23 +91,25 @@ func (ix *Index) search(ctx context.Context, r request, md mode, offset int) (Pa
 // rank runs r in mode md, size hits from offset. The ranking, over every match, asks Bleve
 // for no term locations and no stored fields, which would cost for each match; describe then
 // loads and highlights a page's hits alone. res is nil when the text has no searchable word.
-func (ix *Index) rank(ctx context.Context, r request, md mode, offset, size int) (res *bleve.SearchResult, qt queryTerms, err error) {
+// qt is the text's terms; marks are those and the terms of the other wordings searched, for
+// the snippets.
+func (ix *Index) rank(ctx context.Context, r request, md mode, offset, size int) (res *bleve.SearchResult, qt, marks queryTerms, err error) {
 	m := ix.bi.Mapping()
 	qt = analyseQuery(m, r.text)
+	marks = qt
 	searched := qt
 	if md == anyWord {
 		if searched, err = ix.keepRarest(ctx, qt, maxAnyWords); err != nil {
-			return nil, qt, err
+			return nil, qt, marks, err
 		}
 	}
 	tq := textQuery(m, searched, md)
 	if tq == nil {
-		return nil, qt, nil
+		return nil, qt, marks, nil
 	}
 	if md == allWords && len(r.also) > 0 {
-		// Every word of the text, or every word of one of its other wordings; the terms of
-		// all of them are marked in the snippets.
-		marks := queryTerms{}
+		// Every word of the text, or every word of one of its other wordings.
+		marks = queryTerms{}
 		marks.merge(qt)
 		qs := []query.Query{tq}
 		for _, a := range r.also {
@@ -121,16 +123,16 @@ func (ix *Index) rank(ctx context.Context, r request, md mode, offset, size int)
 				marks.merge(at)
 			}
 		}
-		tq, qt = query.NewDisjunctionQuery(qs), marks
+		tq = query.NewDisjunctionQuery(qs)
 	}
 	res, err = ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(withKinds(tq, r.kinds), size, offset, false))
 	if err != nil {
 		if cerr := ctx.Err(); cerr != nil {
-			return nil, qt, fmt.Errorf("search: %w", cerr)
+			return nil, qt, marks, fmt.Errorf("search: %w", cerr)
 		}
-		return nil, qt, fmt.Errorf("search: %w", err)
+		return nil, qt, marks, fmt.Errorf("search: %w", err)
 	}
-	return res, qt, nil
+	return res, qt, marks, nil
 }
 
 // Match returns the IDs of the best limit nodes (at most MaxHits) matching text or one of its
@@ -143,9 +145,9 @@ func (ix *Index) Match(ctx context.Context, text string, also []Wording, kinds [
 		return nil, err
 	}
 	limit = min(max(limit, 1), MaxHits)
-	res, qt, err := ix.rank(ctx, r, allWords, 0, limit)
+	res, qt, _, err := ix.rank(ctx, r, allWords, 0, limit)
 	if err == nil && res != nil && res.Total == 0 && qt.words() > 1 {
-		res, _, err = ix.rank(ctx, r, anyWord, 0, limit)
+		res, _, _, err = ix.rank(ctx, r, anyWord, 0, limit)
 	}
 	if err != nil || res == nil {
 		return nil, err
