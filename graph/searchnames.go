@@ -82,8 +82,9 @@ func (s *Store) nameIndex() *nameIndex {
 				}
 				seen := map[string]bool{}
 				for _, form := range forms {
-					if w := foldWords(form); len(w) > 0 && !seen[strings.Join(w, " ")] {
-						seen[strings.Join(w, " ")] = true
+					w := foldWords(form)
+					if key := strings.Join(w, " "); len(w) > 0 && !seen[key] {
+						seen[key] = true
 						ix.byFirst[w[0]] = append(ix.byFirst[w[0]], namedNode{w, names})
 					}
 				}
