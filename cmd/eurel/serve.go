@@ -89,9 +89,10 @@ func gqlConfig(st *graph.Store, log *slog.Logger) gql.Config {
 
 // defaultMemoryLimitMB is serve's soft limit of the Go runtime's memory. Without one the heap
 // grows to twice what is live between collections: the view of a 100,000-resolution graph is
-// ~0.7 GB live, and the heap reached 1.46 GiB. Resident memory is the heap plus the pages of
-// the bbolt file the reads have mapped (0.5–0.6 GiB after the benchmark suite at that size):
-// 1,280 MiB keeps the two under 2 GiB and still leaves the collector ~0.5 GiB of room.
+// ~0.7 GB live, and the heap reached 1.46 GiB; under this limit it stays near 1.2 GiB, which
+// leaves the collector ~0.5 GiB of room. Resident memory adds the pages of the bbolt file the
+// reads have mapped: 0.5 GiB after the benchmark suite at that size, up to 3.3 GiB when the
+// whole file is in the page cache (reclaimable: a memory limit on the process bounds both).
 const defaultMemoryLimitMB = 1280
 
 // crowdedShare is the share of the memory limit above which the heap live after opening the
