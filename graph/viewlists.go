@@ -277,24 +277,28 @@ func (v *view) anyHit(n int32, hits map[ID]bool, preds ...Predicate) bool {
 // newestFirst sorts resolutions by adoption date, newest first (unknown dates last), then by
 // reference, then ID.
 func (v *view) newestFirst(ns []int32) {
-	type key struct {
+	type keyed struct {
 		d   PartialDate
 		ref string
+		id  ID
+		n   int32
 	}
-	keys := make(map[int32]key, len(ns))
-	for _, n := range ns {
-		keys[n] = key{date(v.prop(n, pAdopted)), v.propString(n, pReference)}
+	items := make([]keyed, len(ns))
+	for i, n := range ns {
+		items[i] = keyed{date(v.prop(n, pAdopted)), v.propString(n, pReference), v.nodes[n].id, n}
 	}
-	slices.SortFunc(ns, func(a, b int32) int {
-		ka, kb := keys[a], keys[b]
+	slices.SortFunc(items, func(a, b keyed) int {
 		switch {
-		case kb.d.Before(ka.d):
+		case b.d.Before(a.d):
 			return -1
-		case ka.d.Before(kb.d):
+		case a.d.Before(b.d):
 			return 1
 		}
-		return cmp.Or(cmp.Compare(ka.ref, kb.ref), cmp.Compare(v.nodes[a].id, v.nodes[b].id))
+		return cmp.Or(cmp.Compare(a.ref, b.ref), cmp.Compare(a.id, b.id))
 	})
+	for i := range items {
+		ns[i] = items[i].n
+	}
 }
 
 // demands selects, orders and (when asked) counts the demands matching f, through the cache.
