@@ -93,6 +93,9 @@ func (r *reader) edgeEvidence(e Edge, first int) EvidenceList {
 // documents at once, from the view, which keeps them: one lock instead of a read of the
 // quads each. Documents the view does not know are left for docTime to read.
 func (r *reader) primeDocTimes(docs []ID) {
+	for _, d := range docs {
+		r.dep(d.IRI())
+	}
 	if r.err != nil {
 		return
 	}
@@ -114,6 +117,7 @@ func (r *reader) edgeDocs(from ID, pred Predicate, to ID) []ID {
 	if pred == SourcePred {
 		pt = pattern{s: from.IRI(), p: pKind, l: to.IRI()}
 	}
+	r.depOn(pt)
 	if r.err != nil {
 		return nil
 	}

@@ -73,9 +73,9 @@ func (s *Store) Documents(ctx context.Context, ids []ID) ([]*DocumentRecord, err
 	return batch(s, ctx, ids, (*reader).document)
 }
 
-// cachedBatch is batch through the record cache: records of the current generation are
-// served from it, the others read and stored (see recordCache). Records are shared between
-// callers: they must not be modified.
+// cachedBatch is batch through the record cache: records no write has touched since they
+// were read are served from it, the others read and stored with the nodes they were read
+// from (see recordCache). Records are shared between callers: they must not be modified.
 func cachedBatch[T any](s *Store, ctx context.Context, kind byte, ids []ID, one func(*reader, ID) *T) ([]*T, error) {
 	return cachedBatchOf(s, ctx, kind, ids, func(id ID) string { return string(id) }, one)
 }
@@ -99,51 +99,62 @@ func cachedBatchOf[K comparable, T any](s *Store, ctx context.Context, kind byte
 	if len(missing) == 0 {
 		return out, nil
 	}
-	got, err := batch(s, ctx, missing, one)
+	got, deps, err := batchDeps(s, ctx, missing, one)
 	if err != nil {
 		return nil, err
 	}
 	cks := make([]cacheKey, 0, len(missing))
 	vals := make([]any, 0, len(missing))
+	ds := make([][]uint32, 0, len(missing))
 	for j, k := range missing {
 		out[at[j]] = got[j]
 		if got[j] != nil {
-			cks, vals = append(cks, cacheKey{kind, name(k)}), append(vals, got[j])
+			cks, vals, ds = append(cks, cacheKey{kind, name(k)}), append(vals, got[j]), append(ds, deps[j])
 		}
 	}
-	s.cache.put(gen, cks, vals)
+	s.cache.put(gen, cks, vals, ds)
 	return out, nil
 }
 
 // batch runs one lookup per distinct key under one read lock, sharing what it learns about
 // documents (ingest times, texts) between them; the zero key gives the zero record.
 func batch[K comparable, T any](s *Store, ctx context.Context, ids []K, one func(*reader, K) T) ([]T, error) {
+	out, _, err := batchDeps(s, ctx, ids, one)
+	return out, err
+}
+
+// batchDeps is batch, and gives for each key the cache slots of the nodes its lookup read
+// from (see recordCache), sorted, each once.
+func batchDeps[K comparable, T any](s *Store, ctx context.Context, ids []K, one func(*reader, K) T) ([]T, [][]uint32, error) {
 	unlock, err := s.readLock()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer unlock()
 	r := s.newReader(ctx)
 	out := make([]T, len(ids))
+	deps := make([][]uint32, len(ids))
 	done := map[K]int{}
 	var zero K
 	for i, id := range ids {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if j, ok := done[id]; ok {
-			out[i] = out[j]
+			out[i], deps[i] = out[j], deps[j]
 			continue
 		}
 		if id != zero {
+			r.deps = r.deps[:0]
 			out[i] = one(r, id)
+			deps[i] = slices.Compact(slices.Sorted(slices.Values(r.deps)))
 		}
 		if r.err != nil {
-			return nil, r.err
+			return nil, nil, r.err
 		}
 		done[id] = i
 	}
-	return out, nil
+	return out, deps, nil
 }
 
 // reader is one read call: it keeps the first error (later lookups then return nothing)
@@ -155,13 +166,30 @@ type reader struct {
 	docTimes map[quad.Value]time.Time
 	docTexts map[ID]string
 	labels   map[any]quad.Value // label references resolved so far
+	// deps are the cache slots of the nodes the current lookup read from (see recordCache):
+	// every read below notes the nodes its pattern names, whether the store answers it or
+	// one of the maps above.
+	deps []uint32
 }
+
+// dep notes that the current lookup read from the nodes vs (nil ones are skipped).
+func (r *reader) dep(vs ...quad.Value) {
+	for _, v := range vs {
+		if v != nil {
+			r.deps = append(r.deps, r.s.cache.slot(v))
+		}
+	}
+}
+
+// depOn notes the nodes a pattern names.
+func (r *reader) depOn(pt pattern) { r.dep(pt.s, pt.o, pt.l) }
 
 func (s *Store) newReader(ctx context.Context) *reader {
 	return &reader{s: s, ctx: ctx, docTimes: map[quad.Value]time.Time{}, docTexts: map[ID]string{}, labels: map[any]quad.Value{}}
 }
 
 func (r *reader) match(pt pattern) []quad.Quad {
+	r.depOn(pt)
 	if r.err != nil {
 		return nil
 	}
@@ -172,6 +200,7 @@ func (r *reader) match(pt pattern) []quad.Quad {
 
 // in returns the distinct subjects of the node's in-edges of a predicate.
 func (r *reader) in(id ID, p Predicate) []ID {
+	r.dep(id.IRI())
 	if r.err != nil {
 		return nil
 	}
@@ -187,6 +216,7 @@ func (r *reader) out(id ID) []fact { return r.facts(pattern{s: id.IRI()}) }
 // not need (the EU is a party to every agreement), on kv stores it reads only those predicates'
 // index lists. Elsewhere it filters out(id), one query.
 func (r *reader) props(id ID, preds ...quad.IRI) []fact {
+	r.dep(id.IRI())
 	if r.err != nil {
 		return nil
 	}
@@ -205,6 +235,7 @@ func (r *reader) props(id ID, preds ...quad.IRI) []fact {
 }
 
 func (r *reader) facts(pt pattern) []fact {
+	r.depOn(pt)
 	if r.err != nil {
 		return nil
 	}
@@ -253,6 +284,7 @@ func (r *reader) docTime(label quad.Value) time.Time {
 	if label == nil {
 		return time.Time{}
 	}
+	r.dep(label)
 	if t, ok := r.docTimes[label]; ok {
 		return t
 	}
@@ -490,6 +522,7 @@ func (r *reader) document(id ID) *DocumentRecord {
 
 // docText is a document's normalised text, for quotes.
 func (r *reader) docText(id ID) string {
+	r.dep(id.IRI())
 	if t, ok := r.docTexts[id]; ok {
 		return t
 	}
@@ -510,6 +543,7 @@ func (r *reader) byCode(ids []ID) []ID { return r.byViewProp(ids, pCode) }
 func (r *reader) byTopicKey(ids []ID) []ID { return r.byViewProp(ids, pKey) }
 
 func (r *reader) anyValue(pt pattern, d quad.Direction) quad.Value {
+	r.depOn(pt)
 	if r.err != nil {
 		return nil
 	}

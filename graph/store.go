@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -355,13 +356,6 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s.applying.Add(1) // from before the commit until the view and the index have it
-	defer s.applying.Add(-1)
-	if err := s.applyDeltas(ctx, deltas, fresh); err != nil {
-		return fmt.Errorf("writing to the %s store: %w", s.backend, err)
-	}
-	s.cache.invalidate() // at once: no record built before the commit may be served after it
-	s.view.apply(deltas)
 	var added, removed []quad.Quad
 	for _, d := range deltas {
 		if d.Action == cgraph.Add {
@@ -370,20 +364,71 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 			removed = append(removed, d.Quad)
 		}
 	}
+	named := [][]quad.Quad{added, removed}
+	for _, d := range fresh {
+		named = append(named, d.quads)
+	}
+	touched := s.cache.touched(named...)
+	keys := s.sortKeys(named...)
+	s.applying.Add(1) // from before the commit until the view and the index have it
+	defer s.applying.Add(-1)
+	if err := s.applyDeltas(ctx, deltas, fresh); err != nil {
+		return fmt.Errorf("writing to the %s store: %w", s.backend, err)
+	}
+	s.cache.written(touched) // at once: no record built before the commit may be served after it
+	for _, d := range fresh {
+		added = append(added, d.written...) // what the bulk writer wrote, known once it has
+	}
+	s.view.mu.RLock()
+	before := s.view.sortKeyValues(keys)
+	s.view.mu.RUnlock()
+	s.view.apply(deltas)
 	for _, d := range fresh {
 		s.view.add(d.written)
-		added = append(added, d.written...)
 	}
+	s.view.mu.RLock()
+	for i, v := range s.view.sortKeyValues(keys) {
+		if v != before[i] {
+			touched = append(touched, s.cache.sortKeySlot(keys[i].id, keys[i].p))
+		}
+	}
+	s.view.mu.RUnlock()
 	if err := s.reindex(ctx, added, removed); err != nil {
 		s.searchStale.Store(true) // the write stands; the index is rebuilt at the next open
 	}
 	// Again, now that the view and the index have it: a read that began in between read
 	// them as they were, under the generation begun at the commit, and must not be kept.
-	s.cache.invalidate()
+	s.cache.written(touched)
 	if s.pg != nil {
 		_, _ = s.pg.wrote(ctx) // if others wrote meanwhile, the poller rebuilds
 	}
 	return nil
+}
+
+// sortKey is a node's property records may be sorted by (see sortKeyPreds).
+type sortKey struct {
+	id ID
+	p  quad.IRI
+}
+
+// sortKeys are the sort keys quads state, each once.
+func (s *Store) sortKeys(qs ...[]quad.Quad) []sortKey {
+	seen := map[sortKey]bool{}
+	var out []sortKey
+	for _, q := range qs {
+		for _, x := range q {
+			p, ok := x.Predicate.(quad.IRI)
+			if !ok || !slices.Contains(sortKeyPreds[:], p) {
+				continue
+			}
+			k := sortKey{idOfValue(x.Subject), p}
+			if k.id != "" && !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	return out
 }
 
 // Generation changes whenever what reads answer may change: at every write (when its

@@ -393,6 +393,17 @@ func (v *view) docTime(doc int32) time.Time {
 // prop is the value a read gives of a single-valued property: the only one when the
 // documents agree, else that of the most recently ingested document stating it (then the
 // greatest document ID, then the greatest value), as Store reads do; nil when none.
+// sortKeyValues are the values the view gives for keys ("" for none); the caller holds mu.
+func (v *view) sortKeyValues(keys []sortKey) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		if n, ok := v.find(k.id); ok {
+			out[i] = v.propString(n, k.p)
+		}
+	}
+	return out
+}
+
 func (v *view) prop(n int32, p quad.IRI) quad.Value {
 	return v.latestProp(n, p, func(quad.Value) bool { return true })
 }

@@ -138,7 +138,7 @@ type cachedListEntry struct {
 }
 
 // cachedList answers a list (and its facets when asked) from the record cache, or computes
-// it with fn and keeps it until the next write.
+// it with fn and keeps it until the next write (a list depends on every node).
 func (s *Store) cachedList(kind byte, key string, facets bool, fn func(facets bool) ([]ID, Facets, error)) ([]ID, Facets, error) {
 	gen := s.cache.generation()
 	k := cacheKey{kind, key}
@@ -159,7 +159,7 @@ func (s *Store) cachedList(kind byte, key string, facets bool, fn func(facets bo
 	if facets {
 		l.facets = &fc
 	}
-	s.cache.put(gen, []cacheKey{k}, []any{l})
+	s.cache.put(gen, []cacheKey{k}, []any{l}, nil)
 	return ids, fc, nil
 }
 

@@ -133,8 +133,11 @@ func (v *view) latestOut(n int32, pred Predicate) (int32, bool) {
 	return best.other, true
 }
 
-// byViewProp sorts ids by a property the view keeps, then ID.
+// byViewProp sorts ids by a property the view keeps (one of sortKeyPreds), then ID.
 func (r *reader) byViewProp(ids []ID, p quad.IRI) []ID {
+	for _, id := range ids {
+		r.deps = append(r.deps, r.s.cache.sortKeySlot(id, p))
+	}
 	if r.err != nil {
 		return ids
 	}

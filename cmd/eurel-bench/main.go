@@ -255,7 +255,7 @@ func run(ctx context.Context, cfg config, stderr io.Writer) (*report, error) {
 	if cfg.Mutations > 0 {
 		logf("%d ingest mutations", cfg.Mutations)
 		t = time.Now()
-		rep.Mutation = runMutations(ctx, srv.client, endpoint, cfg.N, cfg.Mutations)
+		rep.Mutation = runMutations(ctx, srv.client, endpoint, cfg.N, cfg.Mutations, suiteQueries(args)[0])
 		phase("mutations", t)
 	}
 	rep.MemEnd, _ = srv.memory()
@@ -524,6 +524,9 @@ func printReport(w io.Writer, rep *report) {
 			fmt.Fprintf(w, "; %d failed: %s", mu.Failed, mu.Error)
 		}
 		fmt.Fprintf(w, "\n                  deleting them again (deleteDocument): p50 %s, p99 %s\n", dur(mu.Delete.P50), dur(mu.Delete.P99))
+		if a := mu.AfterWrite; a.N > 0 {
+			fmt.Fprintf(w, "                  the country page right after each: p50 %s, p90 %s, p99 %s\n", dur(a.P50), dur(a.P90), dur(a.P99))
+		}
 	}
 
 	if len(rep.Suite) > 0 {

@@ -56,7 +56,7 @@ func TestASmallRunMeasuresEverything(t *testing.T) {
 	if rep.Startup <= 0 || rep.MemEnd.RSS <= 0 || rep.MemEnd.HWM < rep.MemEnd.RSS {
 		t.Errorf("start-up %v, memory %+v", rep.Startup, rep.MemEnd)
 	}
-	if rep.Mutation.Statuses["ADDED"] != 3 || rep.Mutation.Delete.N != 3 {
+	if rep.Mutation.Statuses["ADDED"] != 3 || rep.Mutation.Delete.N != 3 || rep.Mutation.AfterWrite.N != 3 {
 		t.Errorf("mutations: %+v", rep.Mutation)
 	}
 	if len(rep.Suite) != 6 {

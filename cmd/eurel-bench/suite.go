@@ -288,6 +288,9 @@ type mutationResult struct {
 	// Delete is the time of deleteDocument for each document the mutations added, run
 	// afterwards so that the store holds the corpus alone again.
 	Delete latencies `json:"delete_latency"`
+	// AfterWrite is the time of the suite's country page asked right after each mutation
+	// (the countries in turn): a page no answer cached before the write can give.
+	AfterWrite latencies `json:"after_write_latency"`
 }
 
 const (
@@ -299,7 +302,9 @@ const (
 
 // runMutations times m ingest mutations of summaries the store does not hold, one after
 // the other, then deletes what they added.
-func runMutations(ctx context.Context, c *http.Client, endpoint string, n, m int) mutationResult {
+// After each mutation, it asks page (the country page, with each of its arguments in turn)
+// and times it.
+func runMutations(ctx context.Context, c *http.Client, endpoint string, n, m int, page query) mutationResult {
 	res := mutationResult{Statuses: map[string]int{}}
 	// Find extra summaries the store does not hold (an interrupted earlier run may have left
 	// some): a block of m numbers after the corpus whose first is absent.
@@ -321,7 +326,7 @@ func runMutations(ctx context.Context, c *http.Client, endpoint string, n, m int
 		}
 	}
 	extra := newExtraSummaries(n, res.Offset, m)
-	var lat []time.Duration
+	var lat, after []time.Duration
 	var added []string
 	for k := range m {
 		name, raw, _ := extra.summary(k)
@@ -350,8 +355,14 @@ func runMutations(ctx context.Context, c *http.Client, endpoint string, n, m int
 		if answer.Ingest.Status == "ADDED" {
 			added = append(added, answer.Ingest.Document.ID)
 		}
+		if len(page.Vars) > 0 {
+			if _, _, took, err := graphql(ctx, c, endpoint, page.Text, page.Vars[k%len(page.Vars)]); err == nil {
+				after = append(after, took)
+			}
+		}
 	}
 	res.Latency = summarise(lat)
+	res.AfterWrite = summarise(after)
 	var del []time.Duration
 	for _, id := range added {
 		_, _, took, err := graphql(ctx, c, endpoint, qDelete, map[string]any{"id": id})
