@@ -2,8 +2,6 @@ package graph
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -61,18 +59,30 @@ func (d PartialDate) Before(o PartialDate) bool {
 // ParsePartialDate reads an ISO 8601 date at year, month or day precision. It refuses
 // impossible dates (2021-02-30) and years outside 1000–9999.
 func ParsePartialDate(s string) (PartialDate, error) {
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || s == "" {
-		return PartialDate{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
-	}
 	var n [3]int
 	widths := [3]int{4, 2, 2}
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || len(p) != widths[i] {
+	pos := 0
+	for part := 0; ; part++ {
+		if part == len(widths) || pos+widths[part] > len(s) {
 			return PartialDate{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
-		n[i] = v
+		for _, c := range []byte(s[pos : pos+widths[part]]) {
+			if c < '0' || c > '9' {
+				return PartialDate{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+			}
+			n[part] = n[part]*10 + int(c-'0')
+		}
+		if part > 0 && n[part] == 0 { // "2015-00" is no month
+			return PartialDate{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+		pos += widths[part]
+		if pos == len(s) {
+			break
+		}
+		if s[pos] != '-' {
+			return PartialDate{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+		pos++
 	}
 	d := PartialDate{Year: n[0], Month: n[1], Day: n[2]}
 	if err := d.Validate(); err != nil {
