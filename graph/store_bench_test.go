@@ -269,6 +269,29 @@ func BenchmarkListResolutionsOfACountry(b *testing.B) {
 	}
 }
 
+// BenchmarkSelectResolutionsOnABigStore computes, without the cache, the list every write
+// drops: the resolutions concerning Russia, newest first, on the bolt store in
+// $EUREL_BENCH_STORE (made by eurel-bench: 11,930 of them at 100,000 summaries). The store is
+// opened as it is, and saves its view again when closed.
+func BenchmarkSelectResolutionsOnABigStore(b *testing.B) {
+	dir := os.Getenv("EUREL_BENCH_STORE")
+	if dir == "" {
+		b.Skip("EUREL_BENCH_STORE names no store")
+	}
+	ctx := context.Background()
+	s, err := Open(ctx, Config{Backend: BackendBolt, Path: dir, OpenTimeout: time.Minute})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, _, err := s.selectResolutionsFor(ctx, ResolutionFilter{Country: "RU"}, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkBuildView reads a store of 2,000 documents into a new view, as Open does.
 func BenchmarkBuildView(b *testing.B) {
 	s := prefilledStore(b)
