@@ -18,7 +18,7 @@ type cachedReads struct {
 func readEverything(t *testing.T, s *Store) cachedReads {
 	t.Helper()
 	ctx := context.Background()
-	var ids map[NodeKind][]ID = map[NodeKind][]ID{}
+	ids := map[NodeKind][]ID{}
 	if err := s.viewRead(ctx, func(v *view) {
 		for _, k := range []NodeKind{KindResolution, KindDemand, KindStance, KindProcedureDocument, KindEvent} {
 			ids[k] = v.ids(v.ofKind(k))
@@ -54,34 +54,24 @@ func readEverything(t *testing.T, s *Store) cachedReads {
 		func(r *reader, id ID) any { return r.procedureDocument(id) })
 	both(KindEvent, func(ctx context.Context, ids []ID) (any, error) { return s.Events(ctx, ids) },
 		func(r *reader, id ID) any { return r.event(id) })
-	for k, v := range out.want {
+	link := func(from ID, pred Predicate, tos []ID) {
+		for _, to := range tos {
+			edges = append(edges, Edge{From: from, Pred: pred, To: to})
+		}
+	}
+	for _, v := range out.want {
 		switch rec := v.(type) {
 		case *ResolutionRecord:
-			if rec == nil {
-				continue
-			}
-			for _, to := range rec.Concerns {
-				edges = append(edges, Edge{From: rec.ID, Pred: Concerns, To: to})
-			}
-			for _, to := range rec.Demands {
-				edges = append(edges, Edge{From: rec.ID, Pred: HasDemand, To: to})
-			}
-			for _, to := range rec.Sources {
-				edges = append(edges, Edge{From: rec.ID, Pred: SourcePred, To: to})
+			if rec != nil {
+				link(rec.ID, Concerns, rec.Concerns)
+				link(rec.ID, HasDemand, rec.Demands)
+				link(rec.ID, SourcePred, rec.Sources)
 			}
 		case *DemandRecord:
-			if rec == nil {
-				continue
+			if rec != nil {
+				link(rec.ID, AddressedTo, rec.Addressees)
+				link(rec.ID, About, rec.Topics)
 			}
-			for _, to := range rec.Addressees {
-				edges = append(edges, Edge{From: rec.ID, Pred: AddressedTo, To: to})
-			}
-			for _, to := range rec.Topics {
-				edges = append(edges, Edge{From: rec.ID, Pred: About, To: to})
-			}
-		case nil:
-		default:
-			_ = k
 		}
 	}
 	for _, first := range []int{-1, 1} {
