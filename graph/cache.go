@@ -74,7 +74,7 @@ const defaultCacheEntries = 200_000
 
 // markSlots is the size of the table of node generations (8 MB): with a write naming a few
 // hundred nodes, a record's dozen dependencies share a slot with one of them about once in
-// a hundred writes.
+// two hundred writes.
 const markSlots = 1 << 20
 
 func newRecordCache(max int) *recordCache {
@@ -98,7 +98,7 @@ func (c *recordCache) slot(v quad.Value) uint32 {
 // sortKeyPreds are the properties lists of a record are sorted by, read from the view (see
 // reader.byViewProp): a group's or a country's code, a topic's key. Every document naming a
 // country restates its code, so a record depends on the value the view gives (its sort
-// key slot), not on the node: see Store.sortKeysChanged.
+// key slot), not on the node: Store.apply marks it only when the write changed the value.
 var sortKeyPreds = [...]quad.IRI{pCode, pKey}
 
 // sortKeySlot is the slot of the value the view gives for a node's property p.

@@ -379,20 +379,7 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 	for _, d := range fresh {
 		added = append(added, d.written...) // what the bulk writer wrote, known once it has
 	}
-	s.view.mu.RLock()
-	before := s.view.sortKeyValues(keys)
-	s.view.mu.RUnlock()
-	s.view.apply(deltas)
-	for _, d := range fresh {
-		s.view.add(d.written)
-	}
-	s.view.mu.RLock()
-	for i, v := range s.view.sortKeyValues(keys) {
-		if v != before[i] {
-			touched = append(touched, s.cache.sortKeySlot(keys[i].id, keys[i].p))
-		}
-	}
-	s.view.mu.RUnlock()
+	touched = append(touched, s.viewTakes(deltas, fresh, keys)...)
 	if err := s.reindex(ctx, added, removed); err != nil {
 		s.searchStale.Store(true) // the write stands; the index is rebuilt at the next open
 	}
@@ -403,6 +390,27 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 		_, _ = s.pg.wrote(ctx) // if others wrote meanwhile, the poller rebuilds
 	}
 	return nil
+}
+
+// viewTakes applies a committed write to the view and returns the cache slots of the sort
+// keys among keys whose value it changed (see recordCache).
+func (s *Store) viewTakes(deltas []cgraph.Delta, fresh []*freshDoc, keys []sortKey) []uint32 {
+	s.view.mu.RLock()
+	before := s.view.sortKeyValues(keys)
+	s.view.mu.RUnlock()
+	s.view.apply(deltas)
+	for _, d := range fresh {
+		s.view.add(d.written)
+	}
+	s.view.mu.RLock()
+	defer s.view.mu.RUnlock()
+	var changed []uint32
+	for i, v := range s.view.sortKeyValues(keys) {
+		if v != before[i] {
+			changed = append(changed, s.cache.sortKeySlot(keys[i].id, keys[i].p))
+		}
+	}
+	return changed
 }
 
 // sortKey is a node's property records may be sorted by (see sortKeyPreds).
