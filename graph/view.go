@@ -49,6 +49,18 @@ type viewState struct {
 	kindCount map[NodeKind]int64   // nodes with a kind quad from at least one document
 	quads     int64
 	last      time.Time // the latest ingest time ever seen
+
+	// newest holds, for each resolution stating at most one adoption date and one
+	// reference, the key newestFirst sorts it by, kept as the node's properties change (see
+	// keepNewestKey). A node stating two of either is left out: which one counts depends on
+	// its documents' ingest times, which change without any of its quads changing.
+	newest map[int32]newestKey
+}
+
+// newestKey is what newestFirst sorts a resolution by.
+type newestKey struct {
+	d   PartialDate
+	ref string
 }
 
 // vnode is one node of the view. Nodes are never removed, only emptied: a node no document
@@ -108,7 +120,8 @@ var (
 func newView() *view {
 	return &view{viewState: viewState{index: newNodeIndex(0), docs: map[int32]*vdoc{}, sets: newLabelSets(),
 		kinds: []NodeKind{""}, kindIx: map[NodeKind]uint16{"": 0},
-		byKind: map[NodeKind][]int32{}, edgeCount: map[Predicate]int64{}, kindCount: map[NodeKind]int64{}}}
+		byKind: map[NodeKind][]int32{}, edgeCount: map[Predicate]int64{}, kindCount: map[NodeKind]int64{},
+		newest: map[int32]newestKey{}}}
 }
 
 // maxKinds is the most distinct kinds a view tells apart (eurel writes a dozen).
@@ -264,6 +277,9 @@ func (v *view) kindQuad(subj, labelID ID, kind NodeKind, add bool) {
 		v.kindCount[v.kinds[nd.kind]]--
 		nd.kind = 0
 	}
+	if kind == KindResolution {
+		v.keepNewestKey(n)
+	}
 }
 
 func (v *view) edgeQuad(subj ID, pi uint8, obj, labelID ID, add bool) {
@@ -302,6 +318,9 @@ func (v *view) propQuad(subj ID, pi uint8, val quad.Value, labelID ID, add bool)
 			nd.props = slices.Delete(nd.props, i, i+1)
 		}
 	}
+	if p := trackedProps[pi]; p == pAdopted || p == pReference {
+		v.keepNewestKey(n)
+	}
 	if trackedProps[pi] == pIngestedAt {
 		t, _ := val.(quad.Time)
 		if add {
@@ -313,6 +332,44 @@ func (v *view) propQuad(subj ID, pi uint8, val quad.Value, labelID ID, add bool)
 			v.doc(n).t = time.Time{}
 		}
 	}
+}
+
+// keepNewestKey brings node n's entry in newest in step with its kind and properties: for a
+// resolution, the key of its only adoption date and reference (zero when it has none); no
+// entry for a node of another kind, absent, or stating two dates or two references.
+func (v *view) keepNewestKey(n int32) {
+	if v.kindOf(n) != KindResolution {
+		delete(v.newest, n)
+		return
+	}
+	var (
+		k              newestKey
+		dates, refs    int
+		adopted, refer = propIndex[pAdopted], propIndex[pReference]
+	)
+	for _, x := range v.nodes[n].props {
+		switch x.p {
+		case adopted:
+			dates++
+			k.d = date(x.val)
+		case refer:
+			refs++
+			k.ref = str(x.val)
+		}
+	}
+	if dates > 1 || refs > 1 {
+		delete(v.newest, n)
+		return
+	}
+	v.newest[n] = k
+}
+
+// newestKeyOf is the key newestFirst sorts node n by.
+func (v *view) newestKeyOf(n int32) newestKey {
+	if k, ok := v.newest[n]; ok {
+		return k
+	}
+	return newestKey{date(v.prop(n, pAdopted)), v.propString(n, pReference)}
 }
 
 // sameValue compares two literals as the store does: by their N-Quads form.

@@ -278,14 +278,13 @@ func (v *view) anyHit(n int32, hits map[ID]bool, preds ...Predicate) bool {
 // reference, then ID.
 func (v *view) newestFirst(ns []int32) {
 	type keyed struct {
-		d   PartialDate
-		ref string
-		id  ID
-		n   int32
+		newestKey
+		id ID
+		n  int32
 	}
 	items := make([]keyed, len(ns))
 	for i, n := range ns {
-		items[i] = keyed{date(v.prop(n, pAdopted)), v.propString(n, pReference), v.nodes[n].id, n}
+		items[i] = keyed{v.newestKeyOf(n), v.nodes[n].id, n}
 	}
 	slices.SortFunc(items, func(a, b keyed) int {
 		switch {

@@ -341,6 +341,10 @@ func (r *snapReader) view(parts, minPart int) (*view, error) {
 		}
 	}
 
+	for _, n := range v.byKind[KindResolution] {
+		v.keepNewestKey(n)
+	}
+
 	ids := string(idText)
 	for i := range v.nodes {
 		v.nodes[i].id = ID(ids[i*uuidLen : (i+1)*uuidLen])
