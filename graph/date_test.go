@@ -45,3 +45,16 @@ func FuzzParsePartialDate(f *testing.F) {
 		}
 	})
 }
+
+func TestPackedDatesCompareAsBeforeDoes(t *testing.T) {
+	ds := []PartialDate{{}, {Year: 2020}, {Year: 2020, Month: 1}, {Year: 2020, Month: 1, Day: 1},
+		{Year: 2020, Month: 1, Day: 31}, {Year: 2020, Month: 2}, {Year: 2020, Month: 12, Day: 31},
+		{Year: 2021}, {Year: 1999, Month: 12, Day: 31}, {Year: 9999, Month: 12, Day: 31}}
+	for _, a := range ds {
+		for _, b := range ds {
+			if got := packDate(a) < packDate(b); got != a.Before(b) {
+				t.Errorf("%v before %v: packed says %v, Before says %v", a, b, got, a.Before(b))
+			}
+		}
+	}
+}

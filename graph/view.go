@@ -57,11 +57,15 @@ type viewState struct {
 	newest map[int32]newestKey
 }
 
-// newestKey is what newestFirst sorts a resolution by.
+// newestKey is what newestFirst sorts a resolution by: its adoption date packed as
+// yyyymmdd (unknown parts 0, in PartialDate.Before's order), then its reference.
 type newestKey struct {
-	d   PartialDate
+	day int32
 	ref string
 }
+
+// packDate is d as yyyymmdd, unknown parts 0: packed dates compare as Before does.
+func packDate(d PartialDate) int32 { return int32(d.Year*10000 + d.Month*100 + d.Day) }
 
 // vnode is one node of the view. Nodes are never removed, only emptied: a node no document
 // states any more has no sources and is absent (kind 0). Its lists are the only pointers in
@@ -351,7 +355,7 @@ func (v *view) keepNewestKey(n int32) {
 		switch x.p {
 		case adopted:
 			dates++
-			k.d = date(x.val)
+			k.day = packDate(date(x.val))
 		case refer:
 			refs++
 			k.ref = str(x.val)
@@ -369,7 +373,7 @@ func (v *view) newestKeyOf(n int32) newestKey {
 	if k, ok := v.newest[n]; ok {
 		return k
 	}
-	return newestKey{date(v.prop(n, pAdopted)), v.propString(n, pReference)}
+	return newestKey{packDate(date(v.prop(n, pAdopted))), v.propString(n, pReference)}
 }
 
 // sameValue compares two literals as the store does: by their N-Quads form.

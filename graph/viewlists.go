@@ -287,11 +287,8 @@ func (v *view) newestFirst(ns []int32) {
 		items[i] = keyed{v.newestKeyOf(n), v.nodes[n].id, n}
 	}
 	slices.SortFunc(items, func(a, b keyed) int {
-		switch {
-		case b.d.Before(a.d):
-			return -1
-		case a.d.Before(b.d):
-			return 1
+		if a.day != b.day {
+			return cmp.Compare(b.day, a.day)
 		}
 		return cmp.Or(cmp.Compare(a.ref, b.ref), cmp.Compare(a.id, b.id))
 	})
@@ -445,6 +442,17 @@ func (v *view) sourceOrder(ns []int32) {
 
 // intersectIdx returns the distinct nodes present in every set, in the order of the first.
 func intersectIdx(sets [][]int32) []int32 {
+	if len(sets) == 1 {
+		seen := make(map[int32]struct{}, len(sets[0]))
+		out := make([]int32, 0, len(sets[0]))
+		for _, n := range sets[0] {
+			if _, dup := seen[n]; !dup {
+				seen[n] = struct{}{}
+				out = append(out, n)
+			}
+		}
+		return out
+	}
 	count := map[int32]int{}
 	for _, set := range sets {
 		seen := map[int32]bool{}

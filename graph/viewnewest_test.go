@@ -33,7 +33,7 @@ func checkNewestKeys(t *testing.T, v *view, after string) {
 			t.Errorf("after %s, resolution %s has no kept key", after, v.nodes[n].id)
 		default:
 			want++
-			if live := (newestKey{date(v.prop(n, pAdopted)), v.propString(n, pReference)}); k != live {
+			if live := (newestKey{packDate(date(v.prop(n, pAdopted))), v.propString(n, pReference)}); k != live {
 				t.Errorf("after %s, resolution %s's kept key %+v, its properties give %+v", after, v.nodes[n].id, k, live)
 			}
 		}
