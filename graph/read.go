@@ -557,22 +557,28 @@ func (r *reader) sortBy(ids []ID, key func(ID) string) []ID {
 	return sortByKey(ids, key, cmp.Compare[string])
 }
 
-// sortByKey sorts ids by a key, then by ID. The key of each ID is computed once, before
-// sorting: store reads happen there, never in the comparator (which runs O(n log n) times).
+// sortByKey sorts ids by a key, then by ID (see sortKeyed).
 func sortByKey[K any](ids []ID, key func(ID) K, compare func(a, b K) int) []ID {
+	return sortKeyed(ids, key, compare, cmp.Compare[ID])
+}
+
+// sortKeyed sorts xs by a key, then by tie. The key of each element is computed once, before
+// sorting: store reads and map lookups happen there, never in the comparator (which runs
+// O(n log n) times).
+func sortKeyed[E, K any](xs []E, key func(E) K, compare func(a, b K) int, tie func(a, b E) int) []E {
 	type keyed struct {
-		id ID
-		k  K
+		x E
+		k K
 	}
-	items := make([]keyed, len(ids))
-	for i, id := range ids {
-		items[i] = keyed{id, key(id)}
+	items := make([]keyed, len(xs))
+	for i, x := range xs {
+		items[i] = keyed{x, key(x)}
 	}
-	slices.SortFunc(items, func(a, b keyed) int { return cmp.Or(compare(a.k, b.k), cmp.Compare(a.id, b.id)) })
+	slices.SortFunc(items, func(a, b keyed) int { return cmp.Or(compare(a.k, b.k), tie(a.x, b.x)) })
 	for i := range items {
-		ids[i] = items[i].id
+		xs[i] = items[i].x
 	}
-	return ids
+	return xs
 }
 
 // byIngest sorts documents by ingest time, oldest first, then ID.

@@ -117,10 +117,7 @@ func (s *Store) sortAgreements(ctx context.Context, ids []ID) ([]ID, error) {
 
 // sortedBy sorts nodes by a property's value, then ID.
 func (v *view) sortedBy(ns []int32, p quad.IRI) []ID {
-	ns = slices.Clone(ns)
-	slices.SortFunc(ns, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(v.propString(a, p), v.propString(b, p)), cmp.Compare(v.nodes[a].id, v.nodes[b].id))
-	})
+	ns = sortKeyed(slices.Clone(ns), func(n int32) string { return v.propString(n, p) }, cmp.Compare[string], v.byID)
 	return nonNil(v.ids(ns))
 }
 
@@ -277,25 +274,13 @@ func (v *view) anyHit(n int32, hits map[ID]bool, preds ...Predicate) bool {
 // newestFirst sorts resolutions by adoption date, newest first (unknown dates last), then by
 // reference, then ID.
 func (v *view) newestFirst(ns []int32) {
-	type keyed struct {
-		newestKey
-		id ID
-		n  int32
-	}
-	items := make([]keyed, len(ns))
-	for i, n := range ns {
-		items[i] = keyed{v.newestKeyOf(n), v.nodes[n].id, n}
-	}
-	slices.SortFunc(items, func(a, b keyed) int {
-		if a.day != b.day {
-			return cmp.Compare(b.day, a.day)
-		}
-		return cmp.Or(cmp.Compare(a.ref, b.ref), cmp.Compare(a.id, b.id))
-	})
-	for i := range items {
-		ns[i] = items[i].n
-	}
+	sortKeyed(ns, v.newestKeyOf, func(a, b newestKey) int {
+		return cmp.Or(cmp.Compare(b.day, a.day), cmp.Compare(a.ref, b.ref))
+	}, v.byID)
 }
+
+// byID orders nodes by their IDs.
+func (v *view) byID(a, b int32) int { return cmp.Compare(v.nodes[a].id, v.nodes[b].id) }
 
 // demands selects, orders and (when asked) counts the demands matching f, through the cache.
 func (s *Store) demands(ctx context.Context, f DemandFilter, facets bool) ([]ID, Facets, error) {
@@ -425,19 +410,16 @@ func (v *view) sourceOrder(ns []int32) {
 		doc ID
 		pos int
 	}
-	keys := make(map[int32]key, len(ns))
-	for _, n := range ns {
+	sortKeyed(ns, func(n int32) key {
 		k := key{pos: integer(v.prop(n, pPosition))}
 		if srcs := v.nodes[n].sources; srcs.first >= 0 {
 			d := v.sets.max(srcs)
 			k.t, k.doc = v.docTime(d), v.nodes[d].id
 		}
-		keys[n] = k
-	}
-	slices.SortFunc(ns, func(a, b int32) int {
-		ka, kb := keys[a], keys[b]
-		return cmp.Or(ka.t.Compare(kb.t), cmp.Compare(ka.doc, kb.doc), cmp.Compare(ka.pos, kb.pos), cmp.Compare(v.nodes[a].id, v.nodes[b].id))
-	})
+		return k
+	}, func(a, b key) int {
+		return cmp.Or(a.t.Compare(b.t), cmp.Compare(a.doc, b.doc), cmp.Compare(a.pos, b.pos))
+	}, v.byID)
 }
 
 // intersectIdx returns the distinct nodes present in every set, in the order of the first.
