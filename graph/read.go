@@ -574,7 +574,12 @@ func sortKeyed[E, K any](xs []E, key func(E) K, compare func(a, b K) int, tie fu
 	for i, x := range xs {
 		items[i] = keyed{x, key(x)}
 	}
-	slices.SortFunc(items, func(a, b keyed) int { return cmp.Or(compare(a.k, b.k), tie(a.x, b.x)) })
+	slices.SortFunc(items, func(a, b keyed) int {
+		if c := compare(a.k, b.k); c != 0 { // not cmp.Or, which would compute the tie every time
+			return c
+		}
+		return tie(a.x, b.x)
+	})
 	for i := range items {
 		xs[i] = items[i].x
 	}

@@ -275,7 +275,10 @@ func (v *view) anyHit(n int32, hits map[ID]bool, preds ...Predicate) bool {
 // reference, then ID.
 func (v *view) newestFirst(ns []int32) {
 	sortKeyed(ns, v.newestKeyOf, func(a, b newestKey) int {
-		return cmp.Or(cmp.Compare(b.day, a.day), cmp.Compare(a.ref, b.ref))
+		if a.day != b.day {
+			return cmp.Compare(b.day, a.day)
+		}
+		return cmp.Compare(a.ref, b.ref)
 	}, v.byID)
 }
 
