@@ -425,36 +425,16 @@ func (v *view) sourceOrder(ns []int32) {
 	}, v.byID)
 }
 
-// intersectIdx returns the distinct nodes present in every set, in the order of the first.
+// intersectIdx returns the distinct nodes present in every set, in index order (callers
+// sort what they select), in a slice of its own.
 func intersectIdx(sets [][]int32) []int32 {
-	if len(sets) == 1 {
-		seen := make(map[int32]struct{}, len(sets[0]))
-		out := make([]int32, 0, len(sets[0]))
-		for _, n := range sets[0] {
-			if _, dup := seen[n]; !dup {
-				seen[n] = struct{}{}
-				out = append(out, n)
-			}
-		}
-		return out
-	}
-	count := map[int32]int{}
-	for _, set := range sets {
-		seen := map[int32]bool{}
-		for _, n := range set {
-			if !seen[n] {
-				seen[n] = true
-				count[n]++
-			}
-		}
-	}
-	var out []int32
-	seen := map[int32]bool{}
-	for _, n := range sets[0] {
-		if count[n] == len(sets) && !seen[n] {
-			seen[n] = true
-			out = append(out, n)
-		}
+	out := slices.Compact(slices.Sorted(slices.Values(sets[0])))
+	for _, set := range sets[1:] {
+		other := slices.Sorted(slices.Values(set))
+		out = slices.DeleteFunc(out, func(n int32) bool {
+			_, found := slices.BinarySearch(other, n)
+			return !found
+		})
 	}
 	return out
 }
