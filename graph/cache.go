@@ -2,6 +2,7 @@ package graph
 
 import (
 	"hash/maphash"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -119,7 +120,7 @@ func (c *recordCache) invalidate() {
 }
 
 // written starts a new generation in which the records read from any of the nodes in slots
-// (see touched) are no longer served; every write calls it once its transaction committed,
+// (see named) are no longer served; every write calls it once its transaction committed,
 // and again once the view and the index have it.
 func (c *recordCache) written(slots []uint32) {
 	c.mu.Lock()
@@ -130,11 +131,19 @@ func (c *recordCache) written(slots []uint32) {
 	c.mu.Unlock()
 }
 
-// touched returns the slots of the nodes named by quads (subjects, objects and labels),
-// each once.
-func (c *recordCache) touched(qs ...[]quad.Quad) []uint32 {
+// sortKey is a node's property records may be sorted by (see sortKeyPreds).
+type sortKey struct {
+	id ID
+	p  quad.IRI
+}
+
+// named returns, in one pass over quads, the slots of the nodes they name (subjects,
+// objects and labels) and the sort keys they state, each once.
+func (c *recordCache) named(qs ...[]quad.Quad) ([]uint32, []sortKey) {
 	seen := make([]uint64, markSlots/64)
-	var out []uint32
+	var slots []uint32
+	keys := map[sortKey]bool{}
+	var sks []sortKey
 	for _, q := range qs {
 		for _, x := range q {
 			for _, v := range [...]quad.Value{x.Subject, x.Object, x.Label} {
@@ -144,12 +153,18 @@ func (c *recordCache) touched(qs ...[]quad.Quad) []uint32 {
 				s := c.slot(v)
 				if seen[s/64]&(1<<(s%64)) == 0 {
 					seen[s/64] |= 1 << (s % 64)
-					out = append(out, s)
+					slots = append(slots, s)
+				}
+			}
+			if p, ok := x.Predicate.(quad.IRI); ok && slices.Contains(sortKeyPreds[:], p) {
+				if k := (sortKey{idOfValue(x.Subject), p}); k.id != "" && !keys[k] {
+					keys[k] = true
+					sks = append(sks, k)
 				}
 			}
 		}
 	}
-	return out
+	return slots, sks
 }
 
 // get returns a record for a read that began in generation gen, if one is kept that no

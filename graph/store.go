@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -364,12 +363,11 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []*fresh
 			removed = append(removed, d.Quad)
 		}
 	}
-	named := [][]quad.Quad{added, removed}
+	written := [][]quad.Quad{added, removed}
 	for _, d := range fresh {
-		named = append(named, d.quads)
+		written = append(written, d.quads)
 	}
-	touched := s.cache.touched(named...)
-	keys := s.sortKeys(named...)
+	touched, keys := s.cache.named(written...)
 	s.applying.Add(1) // from before the commit until the view and the index have it
 	defer s.applying.Add(-1)
 	if err := s.applyDeltas(ctx, deltas, fresh); err != nil {
@@ -411,32 +409,6 @@ func (s *Store) viewTakes(deltas []cgraph.Delta, fresh []*freshDoc, keys []sortK
 		}
 	}
 	return changed
-}
-
-// sortKey is a node's property records may be sorted by (see sortKeyPreds).
-type sortKey struct {
-	id ID
-	p  quad.IRI
-}
-
-// sortKeys are the sort keys quads state, each once.
-func (s *Store) sortKeys(qs ...[]quad.Quad) []sortKey {
-	seen := map[sortKey]bool{}
-	var out []sortKey
-	for _, q := range qs {
-		for _, x := range q {
-			p, ok := x.Predicate.(quad.IRI)
-			if !ok || !slices.Contains(sortKeyPreds[:], p) {
-				continue
-			}
-			k := sortKey{idOfValue(x.Subject), p}
-			if k.id != "" && !seen[k] {
-				seen[k] = true
-				out = append(out, k)
-			}
-		}
-	}
-	return out
 }
 
 // Generation changes whenever what reads answer may change: at every write (when its
