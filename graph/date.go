@@ -59,36 +59,45 @@ func (d PartialDate) Before(o PartialDate) bool {
 // ParsePartialDate reads an ISO 8601 date at year, month or day precision. It refuses
 // impossible dates (2021-02-30) and years outside 1000–9999.
 func ParsePartialDate(s string) (PartialDate, error) {
-	var n [3]int
-	widths := [3]int{4, 2, 2}
-	pos := 0
-	for part := 0; ; part++ {
-		if part == len(widths) || pos+widths[part] > len(s) {
-			return PartialDate{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
-		}
-		for _, c := range []byte(s[pos : pos+widths[part]]) {
-			if c < '0' || c > '9' {
-				return PartialDate{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
-			}
-			n[part] = n[part]*10 + int(c-'0')
-		}
-		if part > 0 && n[part] == 0 { // "2015-00" is no month
-			return PartialDate{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
-		}
-		pos += widths[part]
-		if pos == len(s) {
-			break
-		}
-		if s[pos] != '-' {
-			return PartialDate{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
-		}
-		pos++
+	n, ok := dateParts(s)
+	if !ok {
+		return PartialDate{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
 	d := PartialDate{Year: n[0], Month: n[1], Day: n[2]}
 	if err := d.Validate(); err != nil {
 		return PartialDate{}, fmt.Errorf("date %q: %w", s, err)
 	}
 	return d, nil
+}
+
+// dateParts reads the numbers of "YYYY", "YYYY-MM" or "YYYY-MM-DD" (ASCII digits, these
+// widths), 0 for the parts not given; false for anything else, a 00 month or day included.
+func dateParts(s string) (n [3]int, ok bool) {
+	widths := [3]int{4, 2, 2}
+	pos := 0
+	for part := range widths {
+		if pos+widths[part] > len(s) {
+			return n, false
+		}
+		for _, c := range []byte(s[pos : pos+widths[part]]) {
+			if c < '0' || c > '9' {
+				return n, false
+			}
+			n[part] = n[part]*10 + int(c-'0')
+		}
+		if part > 0 && n[part] == 0 { // "2015-00" is no month
+			return n, false
+		}
+		pos += widths[part]
+		if pos == len(s) {
+			return n, true
+		}
+		if s[pos] != '-' {
+			return n, false
+		}
+		pos++
+	}
+	return n, false // a fourth part
 }
 
 // Validate reports whether the known parts of d form a real calendar date.
