@@ -426,9 +426,9 @@ func (v *view) sourceOrder(ns []int32) {
 }
 
 // intersectIdx returns the distinct nodes present in every set, in index order (callers
-// sort what they select), in a slice of its own.
+// sort what they select), in a slice of its own (see distinctIdx).
 func intersectIdx(sets [][]int32) []int32 {
-	out := slices.Compact(slices.Sorted(slices.Values(sets[0])))
+	out := distinctIdx(sets[0])
 	for _, set := range sets[1:] {
 		other := slices.Sorted(slices.Values(set))
 		out = slices.DeleteFunc(out, func(n int32) bool {
@@ -586,13 +586,9 @@ func (v *view) demandFacets(ns []int32) Facets {
 	return c.facets(len(ns))
 }
 
+// distinctIdx returns the distinct nodes of ns, in index order, in a slice of its own.
 func distinctIdx(ns []int32) []int32 {
-	if len(ns) < 2 {
-		return ns
-	}
-	ns = slices.Clone(ns)
-	slices.Sort(ns)
-	return slices.Compact(ns)
+	return slices.Compact(slices.Sorted(slices.Values(ns)))
 }
 
 // textFilter returns the IDs of the nodes of these kinds whose text matches a full-text query
