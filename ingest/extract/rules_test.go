@@ -626,8 +626,9 @@ func TestQualifyingClausesInAModalSubject(t *testing.T) {
 // « de même que » between commas ("The Commission, as well as the Member States, should …"),
 // and across an apposition that names no addressee ("The Commission, as the guardian of the
 // Treaties, should …", « La Commission, en tant que gardienne des traités, devrait … »): the
-// sentence makes one demand, its whole text (extractOK checks that its evidence quotes it), with the addressees and topics of the same
-// sentence written without the commas, the link or the apposition.
+// sentence makes one demand, its whole text (extractOK checks that its evidence quotes it),
+// with the addressees and topics of the same sentence written without the commas, the link
+// or the apposition.
 func TestListLinksAndAppositionsInAModalSubject(t *testing.T) {
 	cases := []plainCase{
 		{"as well as between commas", "en",
